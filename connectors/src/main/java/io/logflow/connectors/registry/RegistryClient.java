@@ -55,6 +55,17 @@ public final class RegistryClient {
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectSchema;
 
+    private static final Map<RegistryClientConfig, RegistryClient> SHARED =
+            new ConcurrentHashMap<>();
+
+    /**
+     * The JVM's client for {@code config}: parallel operators on one TaskManager share its caches
+     * and connections instead of each fetching the same schemas.
+     */
+    public static RegistryClient shared(RegistryClientConfig config) {
+        return SHARED.computeIfAbsent(config, RegistryClient::new);
+    }
+
     public RegistryClient(RegistryClientConfig config) {
         this.config = config;
         HttpClient.Builder builder =

@@ -170,6 +170,38 @@ public final class RegistryClientConfig implements Serializable {
     }
 
     @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RegistryClientConfig)) {
+            return false;
+        }
+        return fields().equals(((RegistryClientConfig) o).fields());
+    }
+
+    @Override
+    public int hashCode() {
+        return fields().hashCode();
+    }
+
+    private List<Object> fields() {
+        return java.util.Arrays.asList(
+                urls,
+                basicAuthUser,
+                basicAuthPassword,
+                bearerToken,
+                trustStorePath,
+                trustStorePassword,
+                trustStoreType,
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                subjectCacheCapacity,
+                autoRegister,
+                subjectNameStrategy);
+    }
+
+    @Override
     public String toString() {
         // Secrets masked: this string is printed with the effective configuration.
         return "RegistryClientConfig{urls="

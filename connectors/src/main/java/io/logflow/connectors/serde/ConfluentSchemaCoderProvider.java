@@ -7,7 +7,8 @@ import org.apache.flink.formats.avro.SchemaCoder;
 
 /**
  * Serializable recipe for a {@link ConfluentSchemaCoder}: Flink ships it to every parallel
- * operator, which then creates its own client lazily, after deployment or restore.
+ * operator, which then gets a client lazily, after deployment or restore — one per registry
+ * configuration and JVM, so every subtask on a TaskManager shares its schema cache.
  */
 public final class ConfluentSchemaCoderProvider implements SchemaCoder.SchemaCoderProvider {
 
@@ -25,7 +26,7 @@ public final class ConfluentSchemaCoderProvider implements SchemaCoder.SchemaCod
 
     @Override
     public SchemaCoder get() {
-        return new ConfluentSchemaCoder(new RegistryClient(config), topic, isKey);
+        return new ConfluentSchemaCoder(RegistryClient.shared(config), topic, isKey);
     }
 
     public String topic() {
@@ -38,13 +39,11 @@ public final class ConfluentSchemaCoderProvider implements SchemaCoder.SchemaCod
             return false;
         }
         ConfluentSchemaCoderProvider other = (ConfluentSchemaCoderProvider) o;
-        return isKey == other.isKey
-                && topic.equals(other.topic)
-                && config.toString().equals(other.config.toString());
+        return isKey == other.isKey && topic.equals(other.topic) && config.equals(other.config);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topic, isKey, config.urls());
+        return Objects.hash(topic, isKey, config);
     }
 }

@@ -1,0 +1,99 @@
+package io.logflow.devstack.registry;
+
+import java.time.Duration;
+
+/** Builds a {@link DevSchemaRegistry}; only the Kafka bootstrap servers are required. */
+public final class DevSchemaRegistryBuilder {
+
+    private String kafkaBootstrap;
+    private String host;
+    private int port;
+    private String topic;
+    private String basicUser;
+    private String basicPassword;
+    private String bearerToken;
+    private Duration startupTimeout;
+
+    DevSchemaRegistryBuilder() {
+        this.host = "127.0.0.1";
+        this.port = 0;
+        this.topic = "_schemas";
+        this.startupTimeout = Duration.ofSeconds(30);
+    }
+
+    /** Kafka's bootstrap servers, {@code host:port[,host:port]}; required. */
+    public DevSchemaRegistryBuilder kafkaBootstrap(String kafkaBootstrap) {
+        this.kafkaBootstrap = kafkaBootstrap;
+        return this;
+    }
+
+    /** The address to listen on; {@code 127.0.0.1} by default. */
+    public DevSchemaRegistryBuilder host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    /** The port to listen on; 0, the default, picks a free one. */
+    public DevSchemaRegistryBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** The compacted topic schemas are kept in; {@code _schemas} by default, as in Confluent. */
+    public DevSchemaRegistryBuilder topic(String topic) {
+        this.topic = topic;
+        return this;
+    }
+
+    /** Requires HTTP basic auth with these credentials (a bearer token also works if set). */
+    public DevSchemaRegistryBuilder basicAuth(String user, String password) {
+        this.basicUser = user;
+        this.basicPassword = password;
+        return this;
+    }
+
+    /** Requires {@code Authorization: Bearer <token>} (basic auth also works if set). */
+    public DevSchemaRegistryBuilder bearerToken(String token) {
+        this.bearerToken = token;
+        return this;
+    }
+
+    /** How long {@link DevSchemaRegistry#start()} may take to reach Kafka and replay the topic. */
+    public DevSchemaRegistryBuilder startupTimeout(Duration startupTimeout) {
+        this.startupTimeout = startupTimeout;
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the property that is missing or invalid
+     */
+    public DevSchemaRegistry build() {
+        require(kafkaBootstrap != null && !kafkaBootstrap.isBlank(), "kafkaBootstrap must be set");
+        require(host != null && !host.isBlank(), "host must be set");
+        require(port >= 0 && port <= 65535, "port must be between 0 and 65535 but is " + port);
+        require(topic != null && !topic.isBlank(), "topic must be set");
+        require(
+                basicUser == null || (!basicUser.contains(":") && basicPassword != null),
+                "basicAuth needs a user without ':' and a non-null password");
+        require(bearerToken == null || !bearerToken.isBlank(), "bearerToken must not be blank");
+        require(
+                startupTimeout != null && !startupTimeout.isNegative() && !startupTimeout.isZero(),
+                "startupTimeout must be positive");
+        return new DevSchemaRegistry(
+                new RegistrySettings(
+                        kafkaBootstrap,
+                        host,
+                        port,
+                        topic,
+                        basicUser,
+                        basicPassword,
+                        bearerToken,
+                        startupTimeout));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

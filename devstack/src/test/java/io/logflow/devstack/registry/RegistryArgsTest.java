@@ -1,0 +1,78 @@
+package io.logflow.devstack.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RegistryArgsTest {
+
+    private static RegistrySettings settings(String... args) {
+        return RegistryArgs.parse(args).build().settings();
+    }
+
+    @Test
+    void parsesOptionsWithDefaults() {
+        assertThat(settings("--kafka", "broker:9092"))
+                .isEqualTo(
+                        new RegistrySettings(
+                                "broker:9092",
+                                "127.0.0.1",
+                                8085,
+                                "_schemas",
+                                null,
+                                null,
+                                null,
+                                Duration.ofSeconds(30)));
+        assertThat(
+                        settings(
+                                "--port",
+                                "0",
+                                "--kafka",
+                                "k:1",
+                                "--host",
+                                "0.0.0.0",
+                                "--topic",
+                                "_s",
+                                "--basic-auth",
+                                "u:p:w",
+                                "--bearer-token",
+                                "t"))
+                .isEqualTo(
+                        new RegistrySettings(
+                                "k:1",
+                                "0.0.0.0",
+                                0,
+                                "_s",
+                                "u",
+                                "p:w",
+                                "t",
+                                Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void failsNamingTheOffendingOption() {
+        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--port", "1"}))
+                .hasMessageStartingWith("Missing required option --kafka.");
+        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--kafka"}))
+                .hasMessageStartingWith("Option --kafka needs a value.");
+        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--kafka", "k:1", "--prot", "1"}))
+                .hasMessageStartingWith("Unknown option --prot.");
+        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--port", "eighty"}))
+                .hasMessage("Option --port needs a number, not eighty");
+        assertThatThrownBy(() -> settings("--kafka", "k:1", "--port", "70000"))
+                .hasMessage("port must be between 0 and 65535 but is 70000");
+    }
+
+    @Test
+    void builderNamesTheMissingPropertyAndMasksSecrets() {
+        assertThatThrownBy(() -> DevSchemaRegistry.builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("kafkaBootstrap must be set");
+        assertThat(settings("--kafka", "k:1", "--basic-auth", "u:secret", "--bearer-token", "tok"))
+                .hasToString(
+                        "kafkaBootstrap=k:1, host=127.0.0.1, port=8085, topic=_schemas,"
+                                + " basicAuth=u:****, bearerToken=****");
+    }
+}
