@@ -1,0 +1,34 @@
+package io.logflow.jobs;
+
+import io.logflow.jobs.analytics.AnalyticsJob;
+import java.util.Arrays;
+
+/** The jobs jar's entry point: {@code flink run logflow-jobs.jar <job> [--key value ...]}. */
+public final class LogFlowJobs {
+
+    private LogFlowJobs() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println(usage());
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case AnalyticsJob.NAME:
+                AnalyticsJob.main(rest);
+                break;
+            default:
+                System.err.println("Unknown job '" + args[0] + "'.\n" + usage());
+                System.exit(2);
+        }
+    }
+
+    static String usage() {
+        return "Usage: flink run logflow-jobs.jar <job> [--key value ...]\n"
+                + "Jobs:\n"
+                + "  analytics   per-service windowed metrics of the log stream\n"
+                + "Options are listed in README.md; --config <file.yaml|.properties> reads them"
+                + " from a file.";
+    }
+}

@@ -1,0 +1,277 @@
+package io.logflow.jobs.analytics;
+
+import static io.logflow.jobs.analytics.AnalyticsOptions.*;
+
+import io.logflow.connectors.files.FileSinks.FileFormat;
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.jobs.config.JobArgs;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/** The analytics job's settings, parsed and validated once; every error names its key. */
+public final class AnalyticsConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Configuration raw;
+    private final Properties kafkaProperties = new Properties();
+    private final RegistryClientConfig registry;
+    private final Instant minEventTime;
+    private final List<WindowSpec> windows = new ArrayList<>();
+    private final DeliveryGuarantee guarantee;
+    private final FileFormat fileFormat;
+    private final StartingOffsets startingOffsets;
+
+    private AnalyticsConfig(Configuration raw) {
+        this.raw = raw;
+        for (Map.Entry<String, String> e : raw.toMap().entrySet()) {
+            if (e.getKey().startsWith(KAFKA_PROPERTIES_PREFIX)) {
+                kafkaProperties.setProperty(
+                        e.getKey().substring(KAFKA_PROPERTIES_PREFIX.length()), e.getValue());
+            }
+        }
+        this.registry = registryConfig();
+        this.minEventTime = parse(EVENT_TIME_MIN, Instant::parse, "an ISO-8601 instant");
+        for (String w : get(WINDOWS)) {
+            windows.add(wrap(WINDOWS, () -> WindowSpec.parse(w)));
+        }
+        if (windows.isEmpty()) {
+            throw invalid(WINDOWS, "", "at least one window definition");
+        }
+        this.guarantee =
+                parse(
+                        DELIVERY_GUARANTEE,
+                        v ->
+                                DeliveryGuarantee.valueOf(
+                                        v.toUpperCase(Locale.ROOT).replace('-', '_')),
+                        "exactly-once, at-least-once or none");
+        this.fileFormat =
+                parse(
+                        FILES_FORMAT,
+                        v -> FileFormat.valueOf(v.toUpperCase(Locale.ROOT)),
+                        "parquet or json");
+        this.startingOffsets =
+                parse(STARTING_OFFSETS, StartingOffsets::parse, StartingOffsets.HELP);
+        String backend = get(STATE_BACKEND);
+        if (!backend.equals("hashmap") && !backend.equals("rocksdb")) {
+            throw invalid(STATE_BACKEND, backend, "hashmap or rocksdb");
+        }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && get(CHECKPOINT_INTERVAL).isZero()) {
+            throw new IllegalArgumentException(
+                    "output.delivery-guarantee=exactly-once needs checkpointing: set"
+                            + " checkpoint.interval above 0");
+        }
+        if (get(ALLOWED_LATENESS).isNegative() || get(OUT_OF_ORDERNESS).isNegative()) {
+            throw new IllegalArgumentException(
+                    "window.allowed-lateness and watermark.out-of-orderness must not be negative");
+        }
+        String pattern = raw.get(INPUT_TOPIC_PATTERN);
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw invalid(INPUT_TOPIC_PATTERN, pattern, "a valid regex: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Parses job arguments ({@code --key value}, {@code --config file}). */
+    public static AnalyticsConfig fromArgs(String... args) {
+        return from(JobArgs.parse(args, AnalyticsOptions.all(), List.of(KAFKA_PROPERTIES_PREFIX)));
+    }
+
+    /** Validates an already built configuration. */
+    public static AnalyticsConfig from(Configuration configuration) {
+        return new AnalyticsConfig(configuration);
+    }
+
+    /** The typed value of {@code option}; a value that does not parse names its key. */
+    public <T> T get(ConfigOption<T> option) {
+        try {
+            return raw.get(option);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Invalid value for '" + option.key() + "': " + e.getMessage(), e);
+        }
+    }
+
+    public Properties kafkaProperties() {
+        Properties copy = new Properties();
+        copy.putAll(kafkaProperties);
+        return copy;
+    }
+
+    public RegistryClientConfig registry() {
+        return registry;
+    }
+
+    public Instant minEventTime() {
+        return minEventTime;
+    }
+
+    public List<WindowSpec> windows() {
+        return List.copyOf(windows);
+    }
+
+    public DeliveryGuarantee guarantee() {
+        return guarantee;
+    }
+
+    public FileFormat fileFormat() {
+        return fileFormat;
+    }
+
+    public StartingOffsets startingOffsets() {
+        return startingOffsets;
+    }
+
+    /** The effective configuration, one {@code key = value} per line, secrets masked. */
+    public String describe() {
+        Map<String, String> lines = new TreeMap<>();
+        for (ConfigOption<?> option : AnalyticsOptions.all()) {
+            Object value = raw.getOptional(option).orElse(null);
+            if (value == null && option.hasDefaultValue()) {
+                value = option.defaultValue();
+            }
+            lines.put(
+                    option.key(), mask(option.key(), value == null ? "(unset)" : value.toString()));
+        }
+        kafkaProperties.forEach(
+                (k, v) -> lines.put(KAFKA_PROPERTIES_PREFIX + k, mask(k.toString(), v.toString())));
+        StringBuilder out = new StringBuilder();
+        lines.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
+        return out.toString();
+    }
+
+    private static String mask(String key, String value) {
+        String k = key.toLowerCase(Locale.ROOT);
+        boolean secret =
+                k.contains("password")
+                        || k.contains("token")
+                        || k.contains("basic-auth")
+                        || k.contains("jaas")
+                        || k.contains("secret");
+        if (!secret || value.equals("(unset)")) {
+            return value;
+        }
+        int colon = value.indexOf(':');
+        return k.contains("basic-auth") && colon > 0
+                ? value.substring(0, colon) + ":******"
+                : "******";
+    }
+
+    private RegistryClientConfig registryConfig() {
+        return wrap(
+                REGISTRY_URL,
+                () -> {
+                    RegistryClientConfig.Builder b =
+                            RegistryClientConfig.builder(get(REGISTRY_URL))
+                                    .autoRegister(get(REGISTRY_AUTO_REGISTER));
+                    String basic = raw.get(REGISTRY_BASIC_AUTH);
+                    if (basic != null) {
+                        int colon = basic.indexOf(':');
+                        if (colon < 0) {
+                            throw invalid(REGISTRY_BASIC_AUTH, "******", "user:password");
+                        }
+                        b.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
+                    }
+                    String token = raw.get(REGISTRY_BEARER_TOKEN);
+                    if (token != null) {
+                        b.bearerToken(token);
+                    }
+                    String trustStore = raw.get(REGISTRY_TRUSTSTORE);
+                    if (trustStore != null) {
+                        b.trustStore(
+                                trustStore,
+                                get(REGISTRY_TRUSTSTORE_PASSWORD),
+                                get(REGISTRY_TRUSTSTORE_TYPE));
+                    }
+                    return b.build();
+                });
+    }
+
+    private <T> T parse(
+            ConfigOption<String> option,
+            java.util.function.Function<String, T> parser,
+            String expected) {
+        String value = get(option);
+        try {
+            return parser.apply(value.trim());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw invalid(option, value, expected);
+        }
+    }
+
+    private static <T> T wrap(ConfigOption<?> option, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("'" + option.key() + "'")) {
+                throw e;
+            }
+            throw new IllegalArgumentException(
+                    "Invalid value for '" + option.key() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static IllegalArgumentException invalid(
+            ConfigOption<?> option, String value, String expected) {
+        return new IllegalArgumentException(
+                "Invalid value '" + value + "' for '" + option.key() + "': expected " + expected);
+    }
+
+    /** Validated starting position of the Kafka source. */
+    public static final class StartingOffsets implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final String HELP = "committed, earliest, latest or timestamp:<epoch millis>";
+
+        public enum Kind {
+            COMMITTED,
+            EARLIEST,
+            LATEST,
+            TIMESTAMP
+        }
+
+        private final Kind kind;
+        private final long timestamp;
+
+        private StartingOffsets(Kind kind, long timestamp) {
+            this.kind = kind;
+            this.timestamp = timestamp;
+        }
+
+        static StartingOffsets parse(String value) {
+            if (value.startsWith("timestamp:")) {
+                return new StartingOffsets(
+                        Kind.TIMESTAMP, Long.parseLong(value.substring("timestamp:".length())));
+            }
+            return new StartingOffsets(Kind.valueOf(value.toUpperCase(Locale.ROOT)), -1);
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public long timestamp() {
+            return timestamp;
+        }
+    }
+
+    /** Convenience for the checkpoint interval, which decides when output becomes visible. */
+    public Duration checkpointInterval() {
+        return get(CHECKPOINT_INTERVAL);
+    }
+}

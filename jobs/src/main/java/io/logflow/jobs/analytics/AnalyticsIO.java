@@ -1,0 +1,144 @@
+package io.logflow.jobs.analytics;
+
+import static io.logflow.jobs.analytics.AnalyticsOptions.*;
+
+import io.logflow.connectors.files.FileSinks;
+import io.logflow.connectors.kafka.KafkaSinks;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.jobs.analytics.functions.DecodedRecord;
+import io.logflow.jobs.analytics.functions.LogEventDeserializer;
+import io.logflow.jobs.analytics.sinks.DeadLetterSerializer;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The analytics job's Kafka source and its Kafka and file sinks, built from configuration. */
+public final class AnalyticsIO {
+
+    private AnalyticsIO() {}
+
+    /** The Kafka source of decoded events and dead letters, with event-time watermarks. */
+    public static DataStream<DecodedRecord> source(
+            StreamExecutionEnvironment env, AnalyticsConfig config) {
+        return env.fromSource(kafkaSource(config), AnalyticsJob.watermarks(config), "kafka-logs")
+                .uid("kafka-logs");
+    }
+
+    /** The Kafka source alone, for tests that add their own operators after it. */
+    public static KafkaSource<DecodedRecord> kafkaSource(AnalyticsConfig config) {
+        KafkaSourceBuilder<DecodedRecord> builder =
+                KafkaSource.<DecodedRecord>builder()
+                        .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                        .setProperties(config.kafkaProperties())
+                        .setGroupId(config.get(GROUP_ID))
+                        .setStartingOffsets(startingOffsets(config))
+                        .setProperty("commit.offsets.on.checkpoint", "true")
+                        .setDeserializer(
+                                new LogEventDeserializer(
+                                        config.registry(),
+                                        config.minEventTime(),
+                                        config.get(EVENT_TIME_MAX_FUTURE),
+                                        config.get(REGISTRY_OUTAGE_TIMEOUT)));
+        String pattern = config.get(INPUT_TOPIC_PATTERN);
+        if (pattern != null) {
+            builder.setTopicPattern(Pattern.compile(pattern));
+        } else {
+            builder.setTopics(config.get(INPUT_TOPICS));
+        }
+        if (config.get(BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private static OffsetsInitializer startingOffsets(AnalyticsConfig config) {
+        AnalyticsConfig.StartingOffsets start = config.startingOffsets();
+        switch (start.kind()) {
+            case EARLIEST:
+                return OffsetsInitializer.earliest();
+            case LATEST:
+                return OffsetsInitializer.latest();
+            case TIMESTAMP:
+                return OffsetsInitializer.timestamp(start.timestamp());
+            default:
+                return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        }
+    }
+
+    /** Attaches every configured sink to the workflow's outputs. */
+    public static void sinkAll(AnalyticsStreams streams, AnalyticsConfig config) {
+        String bootstrap = config.get(BOOTSTRAP_SERVERS);
+        Properties props = config.kafkaProperties();
+        String prefix = config.get(TRANSACTIONAL_ID_PREFIX);
+        String metricsTopic = config.get(METRICS_TOPIC);
+        streams.windowStats()
+                .sinkTo(
+                        KafkaSinks.sink(
+                                bootstrap,
+                                props,
+                                config.guarantee(),
+                                prefix + "-metrics",
+                                KafkaSinks.keyed(
+                                        metricsTopic,
+                                        AnalyticsIO::resultKey,
+                                        ConfluentAvroSerdes.valueSerializer(
+                                                WindowStats.class,
+                                                metricsTopic,
+                                                config.registry())),
+                                config.get(TRANSACTION_TIMEOUT)))
+                .name("kafka-" + metricsTopic)
+                .uid("sink-window-stats");
+        String dlqTopic = config.get(DLQ_TOPIC);
+        streams.deadLetters()
+                .sinkTo(
+                        KafkaSinks.sink(
+                                bootstrap,
+                                props,
+                                config.guarantee(),
+                                prefix + "-dlq",
+                                new DeadLetterSerializer(dlqTopic, config.registry()),
+                                config.get(TRANSACTION_TIMEOUT)))
+                .name("kafka-" + dlqTopic)
+                .uid("sink-dead-letters");
+        String lateTopic = config.get(LATE_TOPIC);
+        streams.lateEvents()
+                .sinkTo(
+                        KafkaSinks.sink(
+                                bootstrap,
+                                props,
+                                config.guarantee(),
+                                prefix + "-late",
+                                KafkaSinks.keyed(
+                                        lateTopic,
+                                        LogEvent::getService,
+                                        ConfluentAvroSerdes.valueSerializer(
+                                                LogEvent.class, lateTopic, config.registry())),
+                                config.get(TRANSACTION_TIMEOUT)))
+                .name("kafka-" + lateTopic)
+                .uid("sink-late-events");
+        String files = config.get(FILES_PATH);
+        if (files != null) {
+            streams.windowStats()
+                    .sinkTo(
+                            FileSinks.forFormat(
+                                    config.fileFormat(),
+                                    files,
+                                    WindowStats.class,
+                                    WindowStats::getWindowStart))
+                    .name("files-window-stats")
+                    .uid("files-window-stats");
+        }
+    }
+
+    /** The upsert key of a window result: service, window definition and window start. */
+    public static String resultKey(WindowStats stats) {
+        return stats.getService() + "|" + stats.getWindow() + "|" + stats.getWindowStart();
+    }
+}

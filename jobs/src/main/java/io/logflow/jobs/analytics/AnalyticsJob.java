@@ -1,0 +1,144 @@
+package io.logflow.jobs.analytics;
+
+import static io.logflow.jobs.analytics.AnalyticsOptions.*;
+
+import io.logflow.jobs.analytics.functions.CountingMap;
+import io.logflow.jobs.analytics.functions.DeadLetterRouter;
+import io.logflow.jobs.analytics.functions.DecodedRecord;
+import io.logflow.jobs.analytics.functions.DecodedTimestampAssigner;
+import io.logflow.jobs.analytics.functions.ServiceKey;
+import io.logflow.jobs.analytics.functions.WindowResultFunction;
+import io.logflow.jobs.analytics.functions.WindowStatsAggregate;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LogFlow's main job: per-service, event-time windowed metrics of a Kafka stream of Avro log
+ * events, to Kafka (exactly once) and files, with dead letters and late events on their own topics.
+ *
+ * <pre>
+ * flink run logflow-jobs.jar analytics --kafka.bootstrap-servers broker:9092 \
+ *     --registry.url http://registry:8081 --output.files.path s3://lake/log-metrics
+ * </pre>
+ */
+public final class AnalyticsJob {
+
+    /** The job's name in Flink and on the command line. */
+    public static final String NAME = "analytics";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
+
+    /** Side output of events later than the allowed lateness of the first window definition. */
+    public static final OutputTag<LogEvent> LATE_EVENTS =
+            new OutputTag<>("late-events", TypeInformation.of(LogEvent.class));
+
+    private AnalyticsJob() {}
+
+    public static void main(String[] args) throws Exception {
+        AnalyticsConfig config = AnalyticsConfig.fromArgs(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        run(env, config);
+    }
+
+    /** Builds the whole job on {@code env} and runs it until it ends (bounded) or is cancelled. */
+    public static JobExecutionResult run(StreamExecutionEnvironment env, AnalyticsConfig config)
+            throws Exception {
+        LOG.info("Starting LogFlow {} with\n{}", NAME, config.describe());
+        configure(env, config);
+        DataStream<DecodedRecord> input = AnalyticsIO.source(env, config);
+        AnalyticsIO.sinkAll(defineWorkflow(input, config), config);
+        return env.execute("logflow-" + NAME);
+    }
+
+    /** Checkpointing, state backend, parallelism and object reuse from the configuration. */
+    public static void configure(StreamExecutionEnvironment env, AnalyticsConfig config) {
+        Configuration flink = new Configuration();
+        flink.set(StateBackendOptions.STATE_BACKEND, config.get(STATE_BACKEND));
+        if (config.get(CHECKPOINT_DIR) != null) {
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.get(CHECKPOINT_DIR));
+        }
+        env.configure(flink);
+        if (!config.checkpointInterval().isZero()) {
+            env.enableCheckpointing(
+                    config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            env.getCheckpointConfig()
+                    .setCheckpointTimeout(config.get(CHECKPOINT_TIMEOUT).toMillis());
+        }
+        if (config.get(PARALLELISM) != null) {
+            env.setParallelism(config.get(PARALLELISM));
+        }
+        // No operator keeps a reference to a record it has emitted, so chained operators can
+        // hand records on without a defensive copy.
+        env.getConfig().enableObjectReuse();
+    }
+
+    /** The event-time watermarks: bounded out-of-orderness per partition, with idleness. */
+    public static WatermarkStrategy<DecodedRecord> watermarks(AnalyticsConfig config) {
+        return WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(
+                        config.get(OUT_OF_ORDERNESS))
+                .withTimestampAssigner(new DecodedTimestampAssigner())
+                .withIdleness(config.get(IDLE_TIMEOUT));
+    }
+
+    /**
+     * The topology between source and sinks: dead letters split off, then for each window
+     * definition an incremental per-service aggregate whose late updates re-fire the window. Tests
+     * drive this with the same source and their own sinks.
+     */
+    public static AnalyticsStreams defineWorkflow(
+            DataStream<DecodedRecord> input, AnalyticsConfig config) {
+        SingleOutputStreamOperator<LogEvent> events =
+                input.process(new DeadLetterRouter())
+                        .name("split-dead-letters")
+                        .uid("split-dead-letters");
+        DataStream<WindowStats> results = null;
+        DataStream<LogEvent> late = null;
+        for (WindowSpec spec : config.windows()) {
+            SingleOutputStreamOperator<WindowStats> windowed =
+                    events.keyBy(new ServiceKey())
+                            .window(assigner(spec))
+                            .allowedLateness(config.get(ALLOWED_LATENESS))
+                            .sideOutputLateData(LATE_EVENTS)
+                            .aggregate(
+                                    new WindowStatsAggregate(),
+                                    new WindowResultFunction(spec.name()))
+                            .name("window-stats-" + spec.name())
+                            .uid("window-stats-" + spec.name());
+            if (late == null) {
+                // An event late for several window definitions is reported once.
+                late = windowed.getSideOutput(LATE_EVENTS);
+            }
+            results = results == null ? windowed : results.union(windowed);
+        }
+        DataStream<LogEvent> countedLate =
+                late.map(new CountingMap<>("lateEvents"))
+                        .returns(TypeInformation.of(LogEvent.class))
+                        .name("count-late-events")
+                        .uid("count-late-events");
+        return new AnalyticsStreams(
+                results, events.getSideOutput(DeadLetterRouter.DEAD_LETTERS), countedLate);
+    }
+
+    private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
+        return spec.isTumbling()
+                ? TumblingEventTimeWindows.of(spec.size())
+                : SlidingEventTimeWindows.of(spec.size(), spec.slide());
+    }
+}

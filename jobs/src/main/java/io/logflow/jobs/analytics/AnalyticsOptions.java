@@ -1,0 +1,273 @@
+package io.logflow.jobs.analytics;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Every setting of the analytics job, with its default and meaning. */
+public final class AnalyticsOptions {
+
+    private AnalyticsOptions() {}
+
+    /**
+     * Kafka client settings passed through as they are, e.g. kafka.properties.security.protocol.
+     */
+    public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            key("kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("localhost:9092")
+                    .withDescription("Kafka bootstrap servers for input and output.");
+
+    public static final ConfigOption<List<String>> INPUT_TOPICS =
+            key("input.topics")
+                    .stringType()
+                    .asList()
+                    .defaultValues("logs")
+                    .withDescription("Topics of Avro LogEvents, separated by ';'.");
+
+    public static final ConfigOption<String> INPUT_TOPIC_PATTERN =
+            key("input.topic-pattern")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("A regex of input topics; replaces input.topics when set.");
+
+    public static final ConfigOption<String> GROUP_ID =
+            key("input.group-id")
+                    .stringType()
+                    .defaultValue("logflow-analytics")
+                    .withDescription("Consumer group id; offsets are committed on checkpoints.");
+
+    public static final ConfigOption<String> STARTING_OFFSETS =
+            key("input.starting-offsets")
+                    .stringType()
+                    .defaultValue("committed")
+                    .withDescription(
+                            "committed (falling back to earliest), earliest, latest, or"
+                                    + " timestamp:<epoch millis>.");
+
+    public static final ConfigOption<Boolean> BOUNDED =
+            key("input.bounded")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Stop at the offsets that are latest when the job starts (backfill).");
+
+    public static final ConfigOption<String> REGISTRY_URL =
+            key("registry.url")
+                    .stringType()
+                    .defaultValue("http://localhost:8085")
+                    .withDescription("Schema registry URL(s), comma separated.");
+
+    public static final ConfigOption<String> REGISTRY_BASIC_AUTH =
+            key("registry.basic-auth")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("user:password for the schema registry.");
+
+    public static final ConfigOption<String> REGISTRY_BEARER_TOKEN =
+            key("registry.bearer-token")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Bearer token for the schema registry.");
+
+    public static final ConfigOption<String> REGISTRY_TRUSTSTORE =
+            key("registry.truststore.location")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Trust store (PKCS12 or JKS) for an https registry.");
+
+    public static final ConfigOption<String> REGISTRY_TRUSTSTORE_PASSWORD =
+            key("registry.truststore.password")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription("Password of the registry trust store.");
+
+    public static final ConfigOption<String> REGISTRY_TRUSTSTORE_TYPE =
+            key("registry.truststore.type")
+                    .stringType()
+                    .defaultValue("PKCS12")
+                    .withDescription("PKCS12 or JKS.");
+
+    public static final ConfigOption<Boolean> REGISTRY_AUTO_REGISTER =
+            key("registry.auto-register")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Register output schemas; false only looks them up.");
+
+    public static final ConfigOption<Duration> REGISTRY_OUTAGE_TIMEOUT =
+            key("registry.outage-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "How long to keep retrying an unreachable registry before failing"
+                                    + " the job (it then restarts from its last checkpoint).");
+
+    public static final ConfigOption<String> EVENT_TIME_MIN =
+            key("event-time.min")
+                    .stringType()
+                    .defaultValue("2000-01-01T00:00:00Z")
+                    .withDescription("Events before this instant are dead letters.");
+
+    public static final ConfigOption<Duration> EVENT_TIME_MAX_FUTURE =
+            key("event-time.max-future")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription(
+                            "Events further than this ahead of the wall clock are dead letters:"
+                                    + " one bad clock must not push the watermark past"
+                                    + " everyone's windows.");
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            key("watermark.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription("How far events may arrive out of order (per partition).");
+
+    public static final ConfigOption<Duration> IDLE_TIMEOUT =
+            key("watermark.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A partition quiet for this long stops holding the watermark back.");
+
+    public static final ConfigOption<List<String>> WINDOWS =
+            key("windows")
+                    .stringType()
+                    .asList()
+                    .defaultValues("tumbling:1m")
+                    .withDescription(
+                            "Window definitions separated by ';', e.g."
+                                    + " tumbling:1m;sliding:5m/1m.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            key("window.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Late events within this re-emit their window's result (an upsert);"
+                                    + " later ones go to the late-events topic.");
+
+    public static final ConfigOption<String> METRICS_TOPIC =
+            key("output.metrics-topic")
+                    .stringType()
+                    .defaultValue("log-metrics")
+                    .withDescription("Topic of WindowStats results.");
+
+    public static final ConfigOption<String> DLQ_TOPIC =
+            key("output.dead-letter-topic")
+                    .stringType()
+                    .defaultValue("logs-dlq")
+                    .withDescription("Topic of DeadLetter records.");
+
+    public static final ConfigOption<String> LATE_TOPIC =
+            key("output.late-topic")
+                    .stringType()
+                    .defaultValue("logs-late")
+                    .withDescription("Topic of events later than the allowed lateness.");
+
+    public static final ConfigOption<String> DELIVERY_GUARANTEE =
+            key("output.delivery-guarantee")
+                    .stringType()
+                    .defaultValue("exactly-once")
+                    .withDescription("exactly-once, at-least-once or none.");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            key("output.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("logflow-analytics")
+                    .withDescription(
+                            "Prefix of Kafka transactional ids; unique per job on one cluster.");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
+            key("output.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Kafka transaction timeout; must not exceed the broker's"
+                                    + " transaction.max.timeout.ms (15 min by default).");
+
+    public static final ConfigOption<String> FILES_PATH =
+            key("output.files.path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Directory (any Flink file system URI) for result files.");
+
+    public static final ConfigOption<String> FILES_FORMAT =
+            key("output.files.format")
+                    .stringType()
+                    .defaultValue("parquet")
+                    .withDescription("parquet or json (JSON Lines).");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval; exactly-once output becomes visible on each.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_TIMEOUT =
+            key("checkpoint.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(2))
+                    .withDescription("A checkpoint taking longer is aborted.");
+
+    public static final ConfigOption<String> CHECKPOINT_DIR =
+            key("checkpoint.dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Durable checkpoint storage URI, e.g. file:///data/ckpt.");
+
+    public static final ConfigOption<String> STATE_BACKEND =
+            key("state.backend")
+                    .stringType()
+                    .defaultValue("hashmap")
+                    .withDescription("hashmap (heap) or rocksdb (for state larger than memory).");
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            key("parallelism")
+                    .intType()
+                    .noDefaultValue()
+                    .withDescription("Job parallelism; the cluster default when unset.");
+
+    /** All options, for validation and help output. */
+    public static List<ConfigOption<?>> all() {
+        return List.of(
+                BOOTSTRAP_SERVERS,
+                INPUT_TOPICS,
+                INPUT_TOPIC_PATTERN,
+                GROUP_ID,
+                STARTING_OFFSETS,
+                BOUNDED,
+                REGISTRY_URL,
+                REGISTRY_BASIC_AUTH,
+                REGISTRY_BEARER_TOKEN,
+                REGISTRY_TRUSTSTORE,
+                REGISTRY_TRUSTSTORE_PASSWORD,
+                REGISTRY_TRUSTSTORE_TYPE,
+                REGISTRY_AUTO_REGISTER,
+                REGISTRY_OUTAGE_TIMEOUT,
+                EVENT_TIME_MIN,
+                EVENT_TIME_MAX_FUTURE,
+                OUT_OF_ORDERNESS,
+                IDLE_TIMEOUT,
+                WINDOWS,
+                ALLOWED_LATENESS,
+                METRICS_TOPIC,
+                DLQ_TOPIC,
+                LATE_TOPIC,
+                DELIVERY_GUARANTEE,
+                TRANSACTIONAL_ID_PREFIX,
+                TRANSACTION_TIMEOUT,
+                FILES_PATH,
+                FILES_FORMAT,
+                CHECKPOINT_INTERVAL,
+                CHECKPOINT_TIMEOUT,
+                CHECKPOINT_DIR,
+                STATE_BACKEND,
+                PARALLELISM);
+    }
+}

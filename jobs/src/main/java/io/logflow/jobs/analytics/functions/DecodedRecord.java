@@ -1,0 +1,49 @@
+package io.logflow.jobs.analytics.functions;
+
+import io.logflow.schema.DeadLetter;
+import io.logflow.schema.LogEvent;
+import java.util.Objects;
+
+/**
+ * What the source emits for each Kafka record: a decoded event or the dead letter explaining why it
+ * is not one. A POJO, so Flink serializes it (and its Avro fields) without Kryo.
+ */
+public class DecodedRecord {
+
+    /** The decoded event, or null for a dead letter. */
+    public LogEvent event;
+
+    /** Why the record could not be used, or null for an event. */
+    public DeadLetter deadLetter;
+
+    public DecodedRecord() {}
+
+    public static DecodedRecord of(LogEvent event) {
+        DecodedRecord r = new DecodedRecord();
+        r.event = event;
+        return r;
+    }
+
+    public static DecodedRecord of(DeadLetter deadLetter) {
+        DecodedRecord r = new DecodedRecord();
+        r.deadLetter = deadLetter;
+        return r;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DecodedRecord
+                && Objects.equals(event, ((DecodedRecord) o).event)
+                && Objects.equals(deadLetter, ((DecodedRecord) o).deadLetter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(event, deadLetter);
+    }
+
+    @Override
+    public String toString() {
+        return event != null ? "event " + event : "dead letter " + deadLetter;
+    }
+}

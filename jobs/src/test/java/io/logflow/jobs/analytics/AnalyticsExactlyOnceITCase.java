@@ -1,0 +1,191 @@
+package io.logflow.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.junit.FlinkMiniCluster;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.jobs.analytics.functions.DecodedRecord;
+import io.logflow.schema.Level;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly once, the way flink-connector-kafka tests it: a failure injected mid-stream after a
+ * checkpoint, a restart from that checkpoint, and a read_committed consumer (and the committed
+ * Parquet files) that must see every window result once, with totals equal to the input.
+ */
+class AnalyticsExactlyOnceITCase {
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+
+    private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+    private static final int EVENTS = 3000;
+    private static final String[] SERVICES = {"api", "auth", "billing"};
+
+    @TempDir Path files;
+
+    @Test
+    void injectedFailureNeitherLosesNorDuplicatesResults() throws Exception {
+        String in = KAFKA.createTopic("logs", 2);
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        var serializer = ConfluentAvroSerdes.valueSerializer(LogEvent.class, in, registry);
+        for (int i = 0; i < EVENTS; i++) {
+            String service = SERVICES[i % SERVICES.length];
+            LogEvent event = AnalyticsJobITCase.event(service, 0, Level.INFO, 200);
+            // 100 ms apart: five minutes of traffic, in order within each partition.
+            event.setTimestamp(T0.plusMillis(100L * i));
+            records.add(
+                    new ProducerRecord<>(
+                            in,
+                            service.getBytes(StandardCharsets.UTF_8),
+                            serializer.serialize(event)));
+        }
+        KAFKA.send(in, records);
+
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--registry.url",
+                        REGISTRY.url(),
+                        "--input.topics",
+                        in,
+                        "--input.starting-offsets",
+                        "earliest",
+                        "--input.bounded",
+                        "--output.metrics-topic",
+                        metrics,
+                        "--output.transactional-id-prefix",
+                        "eo-" + in,
+                        "--output.files.path",
+                        files.toUri().toString(),
+                        "--windows",
+                        "tumbling:1m;sliding:2m/1m",
+                        "--checkpoint.interval",
+                        "200ms",
+                        "--parallelism",
+                        "2");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        AnalyticsJob.configure(env, config);
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        restarts.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        env.configure(restarts);
+        FailOnceAfterCheckpoint.FAILED.set(false);
+        DataStream<DecodedRecord> source =
+                AnalyticsIO.source(env, config)
+                        .map(new FailOnceAfterCheckpoint(EVENTS / 4))
+                        .name("inject-failure");
+        AnalyticsIO.sinkAll(AnalyticsJob.defineWorkflow(source, config), config);
+        env.execute("analytics-exactly-once");
+
+        assertThat(FailOnceAfterCheckpoint.FAILED).as("the failure was injected").isTrue();
+
+        ConfluentAvroDeserializationSchema<WindowStats> reader =
+                ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
+        List<WindowStats> results = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 33, Duration.ofSeconds(60))) {
+            results.add(reader.deserialize(r.value()));
+        }
+        assertExactlyOnce(results);
+        assertExactlyOnce(ParquetFiles.readAll(files, WindowStats.class));
+    }
+
+    private static void assertExactlyOnce(List<WindowStats> results) {
+        // 3 services x 5 one-minute windows, and x 6 two-minute windows sliding by one.
+        assertThat(results).hasSize(15 + 18);
+        assertThat(results).allSatisfy(w -> assertThat(w.getRevision()).isZero());
+        Map<String, Long> perKey =
+                results.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        AnalyticsIO::resultKey, Collectors.counting()));
+        assertThat(perKey.values()).as("one result per window").containsOnly(1L);
+        Map<String, Long> totals =
+                results.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        WindowStats::getWindow,
+                                        Collectors.summingLong(WindowStats::getCount)));
+        assertThat(totals).containsEntry("tumbling-1m", (long) EVENTS);
+        assertThat(totals).containsEntry("sliding-2m-1m", 2L * EVENTS);
+        Map<String, Long> perService =
+                results.stream()
+                        .filter(w -> w.getWindow().equals("tumbling-1m"))
+                        .collect(
+                                Collectors.groupingBy(
+                                        WindowStats::getService,
+                                        Collectors.summingLong(WindowStats::getCount)));
+        assertThat(perService)
+                .containsOnlyKeys(SERVICES)
+                .allSatisfy((s, n) -> assertThat(n).isEqualTo(EVENTS / SERVICES.length));
+    }
+
+    /** Throws once, on a record after the first completed checkpoint and N records seen. */
+    static final class FailOnceAfterCheckpoint extends RichMapFunction<DecodedRecord, DecodedRecord>
+            implements CheckpointListener {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+        private final int failAfter;
+        private int seen;
+        private boolean checkpointed;
+
+        FailOnceAfterCheckpoint(int failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public DecodedRecord map(DecodedRecord record) throws Exception {
+            // Slow enough that several checkpoints complete while the input is read.
+            Thread.sleep(1);
+            if (++seen >= failAfter && checkpointed && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("Injected failure after " + seen + " records");
+            }
+            return record;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
+    }
+}

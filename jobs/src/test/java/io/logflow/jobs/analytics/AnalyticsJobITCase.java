@@ -1,0 +1,349 @@
+package io.logflow.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.connectors.serde.WireFormat;
+import io.logflow.devstack.junit.FlinkMiniCluster;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.schema.DeadLetter;
+import io.logflow.schema.DeadLetterReason;
+import io.logflow.schema.HttpInfo;
+import io.logflow.schema.Level;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analytics job on a MiniCluster against the real broker and registry, fed a crafted timeline
+ * in phases: each phase waits for the output it must cause, so watermarks, late firings and late
+ * events are exact, not timing-dependent.
+ */
+class AnalyticsJobITCase {
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+
+    @RegisterExtension
+    @Order(3)
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir Path files;
+
+    @Test
+    void craftedTimelineGivesExactResultsDeadLettersAndLateEvents() throws Exception {
+        String in = KAFKA.createTopic("logs", 2); // partition 1 stays idle throughout
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        String dlq = KAFKA.createTopic("logs-dlq", 1);
+        String late = KAFKA.createTopic("logs-late", 1);
+        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--registry.url",
+                        REGISTRY.url(),
+                        "--input.topics",
+                        in,
+                        "--input.starting-offsets",
+                        "earliest",
+                        "--output.metrics-topic",
+                        metrics,
+                        "--output.dead-letter-topic",
+                        dlq,
+                        "--output.late-topic",
+                        late,
+                        "--output.transactional-id-prefix",
+                        "it-" + in,
+                        "--output.files.path",
+                        files.toUri().toString(),
+                        "--output.files.format",
+                        "parquet",
+                        "--windows",
+                        "tumbling:1m",
+                        "--window.allowed-lateness",
+                        "2m",
+                        "--watermark.out-of-orderness",
+                        "5s",
+                        "--watermark.idle-timeout",
+                        "1s",
+                        "--checkpoint.interval",
+                        "300ms",
+                        "--parallelism",
+                        "1");
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        AnalyticsJob.configure(env, config);
+        AnalyticsIO.sinkAll(
+                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
+        JobClient job = env.executeAsync("analytics-it");
+        try {
+            Producer producer = new Producer(in, registry);
+
+            // Phase 1: window [T0, T0+1m) for checkout (v1, out of order) and payments (v2),
+            // bad records of every kind, then an event at +70s that closes the window.
+            for (int s : new int[] {50, 10, 40, 5, 30, 20, 59, 0, 45, 15}) {
+                producer.v1(event("checkout", s, s % 10 == 0 ? Level.ERROR : Level.INFO, 200 + s));
+            }
+            for (int s = 0; s < 5; s++) {
+                producer.v2(event("payments", 3 + s * 10, Level.WARN, 500));
+            }
+            producer.raw(new byte[] {0x7b, 0x22, 0x61, 0x22, 0x7d}); // JSON, not Avro
+            byte[] valid = producer.encodeV1(event("checkout", 1, Level.INFO, 200));
+            producer.raw(Arrays.copyOf(valid, 9)); // truncated payload
+            byte[] unknown = valid.clone();
+            WireFormat.writeHeader(424242, unknown, 0);
+            producer.raw(unknown);
+            producer.raw(null);
+            producer.v1(eventAt("checkout", Instant.parse("1970-01-02T00:00:00Z")));
+            producer.v1(eventAt("checkout", Instant.parse("2100-01-01T00:00:00Z")));
+            producer.v1(event("checkout", 70, Level.INFO, 200));
+            producer.flush();
+
+            List<WindowStats> phase1 = awaitResults(metrics, 2);
+            WindowStats checkout0 = find(phase1, "checkout", T0, 0);
+            assertThat(checkout0.getCount()).isEqualTo(10);
+            assertThat(checkout0.getLevelCounts())
+                    .containsEntry("ERROR", 6L)
+                    .containsEntry("INFO", 4L);
+            assertThat(checkout0.getErrorRate()).isEqualTo(0.6);
+            assertThat(checkout0.getHttpCount()).isEqualTo(10);
+            assertThat(checkout0.getLatency().getMax()).isEqualTo(259.0);
+            assertThat(checkout0.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
+            assertThat(checkout0.getWindow()).isEqualTo("tumbling-1m");
+            WindowStats payments0 = find(phase1, "payments", T0, 0);
+            assertThat(payments0.getCount()).isEqualTo(5);
+            assertThat(payments0.getLevelCounts()).containsEntry("WARN", 5L);
+            assertThat(payments0.getStatusClassCounts()).containsEntry("5xx", 5L);
+
+            List<DeadLetter> deadLetters = awaitDeadLetters(dlq, 6);
+            assertThat(deadLetters)
+                    .extracting(DeadLetter::getReason)
+                    .containsExactlyInAnyOrder(
+                            DeadLetterReason.MALFORMED,
+                            DeadLetterReason.MALFORMED,
+                            DeadLetterReason.UNKNOWN_SCHEMA,
+                            DeadLetterReason.NULL_VALUE,
+                            DeadLetterReason.BAD_TIMESTAMP,
+                            DeadLetterReason.BAD_TIMESTAMP);
+            assertThat(deadLetters).allSatisfy(d -> assertThat(d.getTopic()).isEqualTo(in));
+            DeadLetter unknownId =
+                    deadLetters.stream()
+                            .filter(d -> d.getReason() == DeadLetterReason.UNKNOWN_SCHEMA)
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(unknownId.getSchemaId()).isEqualTo(424242);
+            assertThat(unknownId.getDetail()).contains("Unknown schema id 424242");
+            assertThat(unknownId.getValue()).isEqualTo(java.nio.ByteBuffer.wrap(unknown));
+            assertThat(unknownId.getKey()).isNotNull();
+
+            // Phase 2: a late event inside the allowed lateness updates the window: revision 1.
+            producer.v1(event("checkout", 30, Level.FATAL, 200));
+            producer.flush();
+            WindowStats checkout1 = find(awaitResults(metrics, 3), "checkout", T0, 1);
+            assertThat(checkout1.getCount()).isEqualTo(11);
+            assertThat(checkout1.getLevelCounts()).containsEntry("FATAL", 1L);
+            assertThat(checkout1.getErrorRate()).isEqualTo(7.0 / 11);
+
+            // Phase 3: time moves to +400s; an event for the first window is now too late.
+            producer.v1(event("search", 400, Level.INFO, 200));
+            producer.flush();
+            awaitResults(metrics, 4);
+            producer.v1(event("checkout", 20, Level.INFO, 200));
+            producer.flush();
+            List<ConsumerRecord<byte[], byte[]>> lateRecords = KAFKA.read(late, 1, WAIT);
+            assertThat(lateRecords).hasSize(1);
+            LogEvent lateEvent =
+                    ConfluentAvroSerdes.valueDeserializer(LogEvent.class, late, registry)
+                            .deserialize(lateRecords.get(0).value());
+            assertThat(lateEvent.getTimestamp()).isEqualTo(T0.plusSeconds(20));
+            assertThat(new String(lateRecords.get(0).key(), StandardCharsets.UTF_8))
+                    .isEqualTo("checkout");
+
+            List<WindowStats> all = awaitResults(metrics, 4);
+            assertThat(all).hasSize(4);
+            assertThat(find(all, "checkout", T0.plusSeconds(60), 0).getCount()).isEqualTo(1);
+            assertThat(
+                            new String(
+                                    KAFKA.read(metrics, 4, WAIT).get(0).key(),
+                                    StandardCharsets.UTF_8))
+                    .isEqualTo("checkout|tumbling-1m|" + T0);
+
+            assertThat(files.resolve("dt=2026-11-26").resolve("hour=10")).isDirectory();
+            List<WindowStats> fromFiles = ParquetFiles.readAll(files, WindowStats.class);
+            assertThat(fromFiles)
+                    .extracting(
+                            w ->
+                                    w.getService()
+                                            + "@"
+                                            + w.getWindowStart()
+                                            + "#"
+                                            + w.getRevision()
+                                            + "="
+                                            + w.getCount())
+                    .containsExactlyInAnyOrderElementsOf(
+                            all.stream()
+                                    .map(
+                                            w ->
+                                                    w.getService()
+                                                            + "@"
+                                                            + w.getWindowStart()
+                                                            + "#"
+                                                            + w.getRevision()
+                                                            + "="
+                                                            + w.getCount())
+                                    .toList());
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private List<WindowStats> awaitResults(String topic, int expected) throws IOException {
+        List<WindowStats> out = new ArrayList<>();
+        var reader =
+                ConfluentAvroSerdes.valueDeserializer(
+                        WindowStats.class, topic, REGISTRY.clientConfig().build());
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(topic, expected, WAIT)) {
+            out.add(reader.deserialize(r.value()));
+        }
+        assertThat(out).as("window results on %s", topic).hasSize(expected);
+        out.sort(
+                Comparator.comparing(WindowStats::getService)
+                        .thenComparing(WindowStats::getRevision));
+        return out;
+    }
+
+    private List<DeadLetter> awaitDeadLetters(String topic, int expected) throws IOException {
+        List<DeadLetter> out = new ArrayList<>();
+        var reader =
+                ConfluentAvroSerdes.valueDeserializer(
+                        DeadLetter.class, topic, REGISTRY.clientConfig().build());
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(topic, expected, WAIT)) {
+            out.add(reader.deserialize(r.value()));
+        }
+        assertThat(out).as("dead letters").hasSize(expected);
+        return out;
+    }
+
+    private static WindowStats find(List<WindowStats> all, String service, Instant start, int rev) {
+        Predicate<WindowStats> match =
+                w ->
+                        w.getService().equals(service)
+                                && w.getWindowStart().equals(start)
+                                && w.getRevision() == rev;
+        return all.stream()
+                .filter(match)
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "No result for "
+                                                + service
+                                                + " "
+                                                + start
+                                                + " rev "
+                                                + rev
+                                                + " in "
+                                                + all));
+    }
+
+    static LogEvent event(String service, int second, Level level, int status) {
+        return LogEvent.newBuilder()
+                .setTimestamp(T0.plusSeconds(second))
+                .setService(service)
+                .setHost(service + "-1")
+                .setLevel(level)
+                .setMessage(level + " at " + second)
+                .setHttp(
+                        HttpInfo.newBuilder()
+                                .setMethod("GET")
+                                .setPath("/" + service)
+                                .setStatus(status)
+                                .setLatencyMs(200 + second)
+                                .setResponseBytes(100)
+                                .setClientIp("10.0.0." + second)
+                                .build())
+                .setAttributes(Map.of())
+                .build();
+    }
+
+    static LogEvent eventAt(String service, Instant at) {
+        LogEvent e = event(service, 0, Level.INFO, 200);
+        e.setTimestamp(at);
+        return e;
+    }
+
+    /** Writes framed records to partition 0 of the input topic, keyed by service. */
+    private static final class Producer {
+        private final String topic;
+        private final RegistryClientConfig registry;
+        private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
+
+        Producer(String topic, RegistryClientConfig registry) {
+            this.topic = topic;
+            this.registry = registry;
+        }
+
+        byte[] encodeV1(LogEvent e) {
+            return ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, registry)
+                    .serialize(e);
+        }
+
+        void v1(LogEvent e) {
+            add(e.getService(), encodeV1(e));
+        }
+
+        void v2(LogEvent e) {
+            add(
+                    e.getService(),
+                    ConfluentAvroSerdes.genericValueSerializer(
+                                    io.logflow.devstack.junit.TestEvents.v2Schema(),
+                                    topic,
+                                    registry)
+                            .serialize(io.logflow.devstack.junit.TestEvents.asV2(e, "prod", "eu")));
+        }
+
+        void raw(byte[] value) {
+            add("bad", value);
+        }
+
+        private void add(String key, byte[] value) {
+            pending.add(
+                    new ProducerRecord<>(topic, 0, key.getBytes(StandardCharsets.UTF_8), value));
+        }
+
+        void flush() {
+            KAFKA.send(topic, List.copyOf(pending));
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.logflow.jobs.analytics.functions;
+
+import static io.logflow.jobs.analytics.functions.LogEvents.event;
+import static io.logflow.jobs.analytics.functions.LogEvents.http;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logflow.schema.Level;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.TopItem;
+import io.logflow.schema.WindowStats;
+import java.io.IOException;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class WindowAccumulatorSerializerTest {
+
+    private final WindowAccumulatorSerializer serializer = WindowAccumulatorSerializer.INSTANCE;
+    private final WindowStatsAggregate aggregate = new WindowStatsAggregate();
+
+    /** Past every sketch's exact mode: KLL compacts, HLL estimates, paths and errors repeat. */
+    private static WindowAccumulator populated() {
+        WindowAccumulator acc = LogEvents.accumulate(LogEvents.varied(5_000));
+        for (int i = 0; i < 3_000; i++) {
+            acc.add(event(Level.ERROR, "h", "boom " + (i % 7), http("/x", 200, i, 1, "ip-" + i)));
+        }
+        return acc;
+    }
+
+    private byte[] serialize(WindowAccumulator acc) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        serializer.serialize(acc, out);
+        return out.getCopyOfBuffer();
+    }
+
+    private WindowAccumulator deserialize(byte[] bytes) throws IOException {
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
+        WindowAccumulator acc = serializer.deserialize(in);
+        assertThat(in.available()).as("trailing bytes").isZero();
+        return acc;
+    }
+
+    @Test
+    void roundTripPreservesTheResult() throws IOException {
+        WindowAccumulator original = populated();
+
+        WindowAccumulator restored = deserialize(serialize(original));
+
+        assertThat(aggregate.getResult(restored)).isEqualTo(aggregate.getResult(original));
+        assertThat(restored.maxLatency).isEqualTo(original.maxLatency);
+    }
+
+    @Test
+    void emptyAccumulatorRoundTrips() throws IOException {
+        WindowAccumulator restored = deserialize(serialize(new WindowAccumulator()));
+
+        assertThat(aggregate.getResult(restored))
+                .isEqualTo(aggregate.getResult(new WindowAccumulator()));
+        assertThat(restored.maxLatency).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void restoredSketchesKeepAcceptingEvents() throws IOException {
+        WindowAccumulator restored =
+                deserialize(serialize(LogEvents.accumulate(LogEvents.varied(40))));
+        long hostsBefore = aggregate.getResult(restored).getDistinctHosts();
+
+        restored.add(
+                event(Level.FATAL, "brand-new-host", "fresh", http("/fresh", 200, 1, 0, null)));
+        restored.add(
+                event(Level.FATAL, "brand-new-host", "fresh", http("/fresh", 200, 1, 0, null)));
+
+        WindowStats stats = aggregate.getResult(restored);
+        assertThat(stats.getCount()).isEqualTo(42);
+        assertThat(stats.getDistinctHosts()).isEqualTo(hostsBefore + 1);
+        assertThat(stats.getTopErrors()).contains(new TopItem("fresh", 2L));
+    }
+
+    @Test
+    void serializedCopyReproducesTheSameBytes() throws IOException {
+        byte[] bytes = serialize(populated());
+        DataOutputSerializer target = new DataOutputSerializer(1024);
+
+        serializer.copy(new DataInputDeserializer(bytes), target);
+
+        assertThat(aggregate.getResult(deserialize(target.getCopyOfBuffer())))
+                .isEqualTo(aggregate.getResult(deserialize(bytes)));
+    }
+
+    @Test
+    void copyIsIndependentOfTheOriginal() {
+        WindowAccumulator original = LogEvents.accumulate(LogEvents.varied(300));
+        WindowStats originalStats = aggregate.getResult(original);
+        LogEvent extra =
+                event(Level.ERROR, "other-host", "new", http("/new", 500, 9e9, 5, "9.9.9.9"));
+
+        WindowAccumulator copy = serializer.copy(original);
+        assertThat(aggregate.getResult(copy)).isEqualTo(originalStats);
+
+        copy.add(extra);
+        assertThat(aggregate.getResult(original)).isEqualTo(originalStats);
+
+        WindowAccumulator secondCopy = serializer.copy(original, serializer.createInstance());
+        original.add(extra);
+        original.merge(copy);
+        assertThat(aggregate.getResult(secondCopy)).isEqualTo(originalStats);
+        assertThat(aggregate.getResult(copy).getLatency().getMax()).isEqualTo(9e9);
+    }
+
+    @Test
+    void unknownFormatVersionIsRejected() throws IOException {
+        byte[] bytes = serialize(new WindowAccumulator());
+        bytes[0] = 99;
+
+        assertThatThrownBy(() -> deserialize(bytes))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 99");
+    }
+
+    @Test
+    void snapshotIsCompatibleAsIsWithItself() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
+        TypeSerializerSnapshot<WindowAccumulator> restored =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        getClass().getClassLoader());
+
+        TypeSerializerSchemaCompatibility<WindowAccumulator> compatibility =
+                serializer.snapshotConfiguration().resolveSchemaCompatibility(restored);
+
+        assertThat(compatibility.isCompatibleAsIs()).isTrue();
+        assertThat(restored.restoreSerializer()).isEqualTo(serializer);
+    }
+
+    @Test
+    void aggregateStateUsesThisSerializerNotKryo() {
+        TypeInformation<WindowAccumulator> accType =
+                TypeExtractor.getAggregateFunctionAccumulatorType(
+                        aggregate,
+                        TypeInformation.of(LogEvent.class),
+                        "WindowStatsAggregate",
+                        false);
+
+        assertThat(accType).isEqualTo(WindowAccumulatorTypeInfo.INSTANCE);
+        assertThat(accType.createSerializer(new SerializerConfigImpl())).isSameAs(serializer);
+        assertThat(TypeInformation.of(WindowAccumulator.class))
+                .isInstanceOf(WindowAccumulatorTypeInfo.class);
+    }
+}
