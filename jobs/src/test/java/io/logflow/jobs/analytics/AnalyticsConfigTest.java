@@ -1,0 +1,121 @@
+package io.logflow.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logflow.connectors.files.FileSinks.FileFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyticsConfigTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void defaultsMatchTheArchitecture() {
+        AnalyticsConfig config = AnalyticsConfig.fromArgs();
+        assertThat(config.get(AnalyticsOptions.INPUT_TOPICS)).containsExactly("logs");
+        assertThat(config.get(AnalyticsOptions.METRICS_TOPIC)).isEqualTo("log-metrics");
+        assertThat(config.get(AnalyticsOptions.DLQ_TOPIC)).isEqualTo("logs-dlq");
+        assertThat(config.get(AnalyticsOptions.LATE_TOPIC)).isEqualTo("logs-late");
+        assertThat(config.windows()).extracting(WindowSpec::name).containsExactly("tumbling-1m");
+        assertThat(config.guarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(config.minEventTime()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void argumentsOverrideTheConfigFile() throws Exception {
+        Path yaml = dir.resolve("analytics.yaml");
+        Files.writeString(
+                yaml,
+                "kafka:\n  bootstrap-servers: broker:9092\n"
+                        + "windows:\n  - tumbling:30s\n  - sliding:5m/1m\n"
+                        + "output:\n  files:\n    format: json\n"
+                        + "watermark.out-of-orderness: 10 s\n");
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--config", yaml.toString(), "--kafka.bootstrap-servers=other:1");
+        assertThat(config.get(AnalyticsOptions.BOOTSTRAP_SERVERS)).isEqualTo("other:1");
+        assertThat(config.windows())
+                .extracting(WindowSpec::name)
+                .containsExactly("tumbling-30s", "sliding-5m-1m");
+        assertThat(config.fileFormat()).isEqualTo(FileFormat.JSON);
+        assertThat(config.get(AnalyticsOptions.OUT_OF_ORDERNESS)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void propertiesFilesWorkToo() throws Exception {
+        Path props = dir.resolve("analytics.properties");
+        Files.writeString(props, "input.topics=a;b\ninput.bounded=true\n");
+        AnalyticsConfig config = AnalyticsConfig.fromArgs("--config", props.toString());
+        assertThat(config.get(AnalyticsOptions.INPUT_TOPICS)).containsExactly("a", "b");
+        assertThat(config.get(AnalyticsOptions.BOUNDED)).isTrue();
+    }
+
+    @Test
+    void unknownKeysFailWithTheKeyNamed() {
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--window.size", "1m"))
+                .hasMessageContaining("Unknown option 'window.size'")
+                .hasMessageContaining("windows");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("oops")).hasMessageContaining("'oops'");
+        assertThatThrownBy(
+                        () ->
+                                AnalyticsConfig.fromArgs(
+                                        "--config", dir.resolve("x.yaml").toString()))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void invalidValuesFailWithTheKeyNamed() {
+        assertThatThrownBy(
+                        () ->
+                                AnalyticsConfig.fromArgs("--watermark.out-of-orderness", "soon")
+                                        .get(AnalyticsOptions.OUT_OF_ORDERNESS))
+                .hasMessageContaining("watermark.out-of-orderness");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--windows", "hopping:1m"))
+                .hasMessageContaining("'windows'")
+                .hasMessageContaining("hopping:1m");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--windows", "sliding:5m/2m"))
+                .hasMessageContaining("multiple of the slide");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--output.delivery-guarantee", "maybe"))
+                .hasMessageContaining("output.delivery-guarantee");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.starting-offsets", "middle"))
+                .hasMessageContaining("input.starting-offsets");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--registry.url", "localhost:8085"))
+                .hasMessageContaining("registry.url");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--event-time.min", "yesterday"))
+                .hasMessageContaining("event-time.min");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--checkpoint.interval", "0 s"))
+                .hasMessageContaining("checkpoint.interval");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.topic-pattern", "logs-("))
+                .hasMessageContaining("input.topic-pattern");
+    }
+
+    @Test
+    void describeMasksSecrets() {
+        String text =
+                AnalyticsConfig.fromArgs(
+                                "--registry.basic-auth", "alice:hunter2",
+                                "--kafka.properties.sasl.jaas.config", "secret-jaas",
+                                "--kafka.properties.security.protocol", "SASL_SSL")
+                        .describe();
+        assertThat(text)
+                .contains("registry.basic-auth = alice:******")
+                .contains("kafka.properties.security.protocol = SASL_SSL")
+                .contains("kafka.properties.sasl.jaas.config = ******")
+                .doesNotContain("hunter2")
+                .doesNotContain("secret-jaas");
+    }
+
+    @Test
+    void kafkaPropertiesPassThrough() {
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs("--kafka.properties.security.protocol", "SSL");
+        assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SSL");
+    }
+}
