@@ -387,6 +387,10 @@ public final class RegistryClient {
     private static String describe(IOException e) {
         String message = e.getMessage();
         String name = e.getClass().getSimpleName();
+        if (e instanceof java.net.ConnectException && (message == null || message.isEmpty())) {
+            // The JDK's HTTP client leaves this one without a message.
+            return name + ": connection refused (is the registry running at this address?)";
+        }
         return message == null || message.isEmpty() ? name : name + ": " + message;
     }
 

@@ -68,8 +68,14 @@ public final class TestEvents {
         return out;
     }
 
+    private static final Schema V2 = loadV2();
+
     /** The second version of the LogEvent schema (adds environment and region). */
     public static Schema v2Schema() {
+        return V2;
+    }
+
+    private static Schema loadV2() {
         try (InputStream in =
                 LogEvent.class.getResourceAsStream(
                         "/io/logflow/schema/evolution/LogEvent.v2.avsc")) {
@@ -79,6 +85,12 @@ public final class TestEvents {
         }
     }
 
+    // Writers and readers are not thread-safe, and building them per call dominated the cost.
+    private static final ThreadLocal<SpecificDatumWriter<LogEvent>> V1_WRITER =
+            ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(LogEvent.class));
+    private static final ThreadLocal<GenericDatumReader<GenericRecord>> V1_READER =
+            ThreadLocal.withInitial(() -> new GenericDatumReader<>(LogEvent.getClassSchema()));
+
     /** {@code event} as a v2 generic record, as a producer on the newer schema writes it. */
     public static GenericRecord asV2(LogEvent event, String environment, String region) {
         Schema v2 = v2Schema();
@@ -86,10 +98,11 @@ public final class TestEvents {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-            new SpecificDatumWriter<>(LogEvent.class).write(event, encoder);
+            V1_WRITER.get().write(event, encoder);
             encoder.flush();
             GenericRecord v1 =
-                    new GenericDatumReader<GenericRecord>(LogEvent.getClassSchema())
+                    V1_READER
+                            .get()
                             .read(
                                     null,
                                     DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));

@@ -18,6 +18,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,11 +61,22 @@ public final class AnalyticsJob {
     /** Builds the whole job on {@code env} and runs it until it ends (bounded) or is cancelled. */
     public static JobExecutionResult run(StreamExecutionEnvironment env, AnalyticsConfig config)
             throws Exception {
+        build(env, config);
+        return env.execute("logflow-" + NAME);
+    }
+
+    /** Builds the whole job on {@code env} and submits it without waiting for it to end. */
+    public static JobClient submit(StreamExecutionEnvironment env, AnalyticsConfig config)
+            throws Exception {
+        build(env, config);
+        return env.executeAsync("logflow-" + NAME);
+    }
+
+    private static void build(StreamExecutionEnvironment env, AnalyticsConfig config) {
         LOG.info("Starting LogFlow {} with\n{}", NAME, config.describe());
         configure(env, config);
         DataStream<DecodedRecord> input = AnalyticsIO.source(env, config);
         AnalyticsIO.sinkAll(defineWorkflow(input, config), config);
-        return env.execute("logflow-" + NAME);
     }
 
     /** Checkpointing, state backend, parallelism and object reuse from the configuration. */

@@ -31,9 +31,10 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exactly once, the way flink-connector-kafka tests it: a failure injected mid-stream after a
@@ -60,8 +61,9 @@ class AnalyticsExactlyOnceITCase {
 
     @TempDir Path files;
 
-    @Test
-    void injectedFailureNeitherLosesNorDuplicatesResults() throws Exception {
+    @ParameterizedTest(name = "state backend {0}")
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void injectedFailureNeitherLosesNorDuplicatesResults(String stateBackend) throws Exception {
         String in = KAFKA.createTopic("logs", 2);
         String metrics = KAFKA.createTopic("log-metrics", 1);
         RegistryClientConfig registry = REGISTRY.clientConfig().build();

@@ -1,0 +1,21 @@
+package io.logflow.cli;
+
+/**
+ * LogFlow's local defaults in one place. The registry is not on Confluent's 8081, which the Flink
+ * web UI takes.
+ */
+public final class Defaults {
+
+    public static final String DATA_DIR = ".logflow";
+    public static final int KAFKA_PORT = 9092;
+    public static final int REGISTRY_PORT = 8085;
+    public static final int FLINK_PORT = 8081;
+    public static final int DASHBOARD_PORT = 8088;
+
+    public static final String TOPIC_LOGS = "logs";
+    public static final String TOPIC_METRICS = "log-metrics";
+    public static final String TOPIC_DLQ = "logs-dlq";
+    public static final String TOPIC_LATE = "logs-late";
+
+    private Defaults() {}
+}

@@ -1,0 +1,196 @@
+package io.logflow.cli;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.devstack.generator.GeneratorReport;
+import io.logflow.devstack.generator.LogGenerator;
+import io.logflow.devstack.generator.LogGeneratorBuilder;
+import io.logflow.devstack.kafka.EmbeddedKafka;
+import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.jobs.analytics.AnalyticsConfig;
+import io.logflow.jobs.analytics.AnalyticsJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Everything the demo runs, in one JVM: a KRaft broker, the dev schema registry, the topics, a
+ * Flink MiniCluster running the analytics job, and the log generator. The demo command and its test
+ * drive the same wiring.
+ */
+public final class DemoStack implements AutoCloseable {
+
+    private final DemoSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private DevSchemaRegistry registry;
+    private LocalFlink flink;
+    private JobClient analytics;
+    private LogGenerator generator;
+
+    public DemoStack(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts every part in order, reporting each step to {@code step}. */
+    public DemoStack start(Consumer<String> step) throws Exception {
+        String host = settings.host();
+        Ports.requireFree(host, settings.kafkaPort(), "Kafka", "--kafka-port");
+        Ports.requireFree(host, settings.registryPort(), "schema registry", "--registry-port");
+        Ports.requireFree(host, settings.flinkPort(), "Flink web UI", "--flink-port");
+        Path data = settings.dataDir();
+        Files.createDirectories(data.resolve("tmp"));
+
+        step.accept("Starting Kafka (KRaft, single node)");
+        kafka =
+                EmbeddedKafka.builder()
+                        .host(host)
+                        .port(settings.kafkaPort())
+                        .dataDir(data.resolve("kafka"))
+                        .build();
+        started.add(kafka);
+        kafka.start();
+
+        step.accept("Starting the schema registry");
+        registry =
+                DevSchemaRegistry.builder()
+                        .kafkaBootstrap(kafka.bootstrapServers())
+                        .host(host)
+                        .port(settings.registryPort())
+                        .build();
+        started.add(registry);
+        registry.start();
+
+        step.accept("Creating topics");
+        createTopics();
+
+        step.accept("Starting Flink and the analytics job");
+        flink = LocalFlink.start(host, settings.flinkPort(), 4, data.resolve("tmp"));
+        started.add(flink);
+        analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig());
+        started.add(() -> analytics.cancel().get());
+
+        step.accept("Starting the log generator");
+        generator = generator().build();
+        generator.start();
+        return this;
+    }
+
+    private void createTopics() throws Exception {
+        Properties props = kafka.clientProperties();
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic :
+                    List.of(
+                            Defaults.TOPIC_LOGS,
+                            Defaults.TOPIC_METRICS,
+                            Defaults.TOPIC_DLQ,
+                            Defaults.TOPIC_LATE)) {
+                if (!existing.contains(topic)) {
+                    int partitions = topic.equals(Defaults.TOPIC_LOGS) ? 2 : 1;
+                    topics.add(new NewTopic(topic, partitions, (short) 1));
+                }
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private AnalyticsConfig analyticsConfig() {
+        Path data = settings.dataDir();
+        return AnalyticsConfig.fromArgs(
+                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "--registry.url", registry.url(),
+                "--windows", settings.windows(),
+                "--output.files.path", outputDir().toUri().toString(),
+                "--output.files.format", "json",
+                "--output.transactional-id-prefix", "logflow-demo",
+                "--checkpoint.interval", settings.checkpointInterval(),
+                "--checkpoint.dir",
+                        data.resolve("checkpoints").resolve("analytics").toUri().toString(),
+                "--watermark.idle-timeout", "10s",
+                "--parallelism", "2");
+    }
+
+    private LogGeneratorBuilder generator() {
+        LogGeneratorBuilder b =
+                LogGenerator.builder()
+                        .bootstrapServers(kafka.bootstrapServers())
+                        .registry(RegistryClientConfig.builder(registry.url()).build())
+                        .topic(Defaults.TOPIC_LOGS)
+                        .seed(settings.seed())
+                        .ratePerSecond(settings.rate())
+                        .eventTimeRate(
+                                settings.eventTimeRate() > 0
+                                        ? settings.eventTimeRate()
+                                        : settings.rate())
+                        .count(settings.count())
+                        .malformedShare(settings.malformedShare())
+                        .v2Share(0.2)
+                        .lateShare(settings.lateShare())
+                        // Within the job's 5 s out-of-orderness, so only lateShare is late.
+                        .maxOutOfOrder(java.time.Duration.ofSeconds(2));
+        for (String incident : settings.incidents()) {
+            b.incident(incident);
+        }
+        return b;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    public String flinkUrl() {
+        return flink.url();
+    }
+
+    /** Where window results are written as JSON Lines, for notebooks. */
+    public Path outputDir() {
+        return settings.dataDir().resolve("output").resolve(Defaults.TOPIC_METRICS);
+    }
+
+    /** What the generator has sent so far. */
+    public GeneratorReport generated() {
+        return generator.progress();
+    }
+
+    /** Waits for a bounded generator to send its count, then returns its final report. */
+    public GeneratorReport stopGeneratorWhenDone(java.time.Duration timeout) {
+        GeneratorReport report = generator.awaitCompletion(timeout);
+        return report != null ? report : generator.stop();
+    }
+
+    /** Stops the generator and returns its final report. */
+    public GeneratorReport stopGenerator() {
+        return generator.stop();
+    }
+
+    /** Stops everything in reverse order of starting, whatever fails on the way. */
+    @Override
+    public void close() {
+        if (generator != null) {
+            generator.requestStop();
+            generator.awaitCompletion(java.time.Duration.ofSeconds(10));
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // Keep stopping the rest; the log file has the details.
+                org.slf4j.LoggerFactory.getLogger(DemoStack.class)
+                        .warn("Error while stopping the demo", e);
+            }
+        }
+        started.clear();
+    }
+}

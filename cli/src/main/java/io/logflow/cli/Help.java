@@ -1,0 +1,64 @@
+package io.logflow.cli;
+
+/** The text of {@code bin/logflow help [command]}. */
+final class Help {
+
+    private Help() {}
+
+    static String text(String command) {
+        if (command == null) {
+            return String.join(
+                    "\n",
+                    "Usage: bin/logflow <command> [options]",
+                    "",
+                    "Commands:",
+                    "  demo       Kafka + schema registry + log generator + analytics job, all"
+                            + " local",
+                    "  run <job>  run a LogFlow job (analytics) on a local Flink against any Kafka",
+                    "  generate   send realistic synthetic logs to Kafka",
+                    "  kafka      start only the embedded Kafka broker",
+                    "  registry   start only the dev schema registry",
+                    "  build      (re)build LogFlow",
+                    "  help [command]",
+                    "",
+                    "Everything stops cleanly on Ctrl-C. Logs go to <data-dir>/logs/logflow.log.");
+        }
+        switch (command) {
+            case "demo":
+                return String.join(
+                        "\n",
+                        "Usage: bin/logflow demo [options]",
+                        "  --data-dir DIR        where everything lives (default .logflow)",
+                        "  --fresh               wipe the data directory first",
+                        "  --kafka-port N        default " + Defaults.KAFKA_PORT,
+                        "  --registry-port N     default " + Defaults.REGISTRY_PORT,
+                        "  --flink-port N        Flink web UI, default " + Defaults.FLINK_PORT,
+                        "  --rate N              generated events per second (default 500)",
+                        "  --window SPEC         window definitions (default tumbling:10s)",
+                        "  --seed N              generator seed (default 42)");
+            case "run":
+                return String.join(
+                        "\n",
+                        "Usage: bin/logflow run analytics [--flink-port N] [--data-dir DIR]"
+                                + " [job options]",
+                        "Job options are the analytics job's (see README), e.g.",
+                        "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
+                        "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");
+            case "kafka":
+                return "Usage: bin/logflow kafka [--port 9092] [--data-dir .logflow] [--host"
+                        + " 127.0.0.1]";
+            case "registry":
+                return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
+                        + " [--host 127.0.0.1]";
+            case "generate":
+                return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
+                        + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"
+                        + " [--incident spec]";
+            default:
+                return "No help for '"
+                        + command
+                        + "'; commands: demo, run, generate, kafka,"
+                        + " registry";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.logflow.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A Flink MiniCluster in this JVM with the web UI, sized for a laptop; jobs are submitted to it
+ * through its REST endpoint exactly as to a real cluster.
+ */
+final class LocalFlink implements AutoCloseable {
+
+    private final MiniCluster cluster;
+    private final URI restAddress;
+
+    private LocalFlink(MiniCluster cluster, URI restAddress) {
+        this.cluster = cluster;
+        this.restAddress = restAddress;
+    }
+
+    /** Starts a MiniCluster with {@code slots} slots, its REST API and web UI on {@code port}. */
+    static LocalFlink start(String host, int port, int slots, Path tmpDir) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, host);
+        conf.set(RestOptions.BIND_ADDRESS, host);
+        conf.set(RestOptions.PORT, port);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+        conf.set(WebOptions.SUBMIT_ENABLE, false);
+        conf.setString("io.tmp.dirs", tmpDir.toString());
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(slots)
+                                .build());
+        cluster.start();
+        return new LocalFlink(cluster, cluster.getRestAddress().get());
+    }
+
+    /** The web UI and REST API, e.g. http://127.0.0.1:8081. */
+    String url() {
+        return "http://" + restAddress.getHost() + ":" + restAddress.getPort();
+    }
+
+    /** An environment that submits to this cluster like {@code flink run} would. */
+    StreamExecutionEnvironment environment() {
+        return StreamExecutionEnvironment.createRemoteEnvironment(
+                restAddress.getHost(), restAddress.getPort(), new Configuration());
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.logflow.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** {@code bin/logflow}: the demo, local job runs, the generator and single dev services. */
+public final class LogFlowCli {
+
+    private LogFlowCli() {}
+
+    public static void main(String[] args) {
+        int code;
+        Console out = new Console(System.out);
+        try {
+            code = run(args, out);
+        } catch (CliException e) {
+            System.err.println("logflow: " + e.getMessage());
+            code = 2;
+        } catch (Exception e) {
+            // Unexpected: still one readable line first; the details are in the log file.
+            System.err.println("logflow: " + e + " (details in " + logDir() + "/logflow.log)");
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args, Console out) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry").contains(command)) {
+            // Before any logger exists: everything the services log goes under the data dir.
+            Path logs = dataDir(rest).resolve("logs");
+            Files.createDirectories(logs);
+            System.setProperty("logflow.log.dir", logs.toString());
+            System.setProperty("log.file", logs.resolve("logflow.log").toString());
+        }
+        switch (command) {
+            case "demo":
+                return DemoCommand.run(rest, out);
+            case "run":
+                return RunCommand.run(rest, out);
+            case "generate":
+                io.logflow.devstack.generator.GeneratorMain.main(rest);
+                return 0;
+            case "kafka":
+                return ServiceCommands.kafka(rest, out);
+            case "registry":
+                return ServiceCommands.registry(rest, out);
+            case "help":
+            case "--help":
+            case "-h":
+                out.info(Help.text(rest.length > 0 ? rest[0] : null));
+                return 0;
+            default:
+                throw new CliException("unknown command '" + command + "'; try: bin/logflow help");
+        }
+    }
+
+    private static Path dataDir(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]).toAbsolutePath();
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length())).toAbsolutePath();
+            }
+        }
+        return Path.of(Defaults.DATA_DIR).toAbsolutePath();
+    }
+
+    private static String logDir() {
+        return System.getProperty("logflow.log.dir", Defaults.DATA_DIR + "/logs");
+    }
+}

@@ -1,0 +1,77 @@
+package io.logflow.cli;
+
+import io.logflow.jobs.analytics.AnalyticsConfig;
+import io.logflow.jobs.analytics.AnalyticsJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * {@code run <job> [job options]}: runs a LogFlow job on a local MiniCluster (web UI included)
+ * against any Kafka and registry, e.g. the user's own.
+ */
+final class RunCommand {
+
+    private RunCommand() {}
+
+    static int run(String[] args, Console out) throws Exception {
+        if (args.length == 0 || !args[0].equals(AnalyticsJob.NAME)) {
+            throw new CliException(
+                    "run: name a job; available: "
+                            + AnalyticsJob.NAME
+                            + " (e.g. bin/logflow run analytics --kafka.bootstrap-servers"
+                            + " localhost:9092 --registry.url http://localhost:8085)");
+        }
+        List<String> jobArgs = new ArrayList<>();
+        int flinkPort = 8081;
+        Path dataDir = Path.of(".logflow").toAbsolutePath();
+        boolean hasCheckpointDir = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--flink-port") && i + 1 < args.length) {
+                flinkPort = Integer.parseInt(args[++i]);
+            } else if (a.equals("--data-dir") && i + 1 < args.length) {
+                dataDir = Path.of(args[++i]).toAbsolutePath();
+            } else {
+                hasCheckpointDir |= a.startsWith("--checkpoint.dir");
+                jobArgs.add(a);
+            }
+        }
+        if (!hasCheckpointDir) {
+            jobArgs.add("--checkpoint.dir");
+            jobArgs.add(
+                    dataDir.resolve("checkpoints").resolve(AnalyticsJob.NAME).toUri().toString());
+        }
+        AnalyticsConfig config;
+        try {
+            config = AnalyticsConfig.fromArgs(jobArgs.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("run analytics: " + e.getMessage());
+        }
+        Ports.requireFree("127.0.0.1", flinkPort, "Flink web UI", "--flink-port");
+        Files.createDirectories(dataDir.resolve("tmp"));
+        Shutdown shutdown = Shutdown.onSignals();
+        out.step("Starting Flink (MiniCluster)");
+        try (LocalFlink flink =
+                LocalFlink.start("127.0.0.1", flinkPort, 4, dataDir.resolve("tmp"))) {
+            out.step("Submitting the " + AnalyticsJob.NAME + " job");
+            JobClient job = AnalyticsJob.submit(flink.environment(), config);
+            out.line("Flink web UI:     " + flink.url());
+            out.line("Job:              " + job.getJobID());
+            out.ready("Running; press Ctrl-C to stop.");
+            while (!shutdown.await(1000)) {
+                JobStatus status = job.getJobStatus().get();
+                if (status.isGloballyTerminalState()) {
+                    out.line("The job ended: " + status);
+                    return status == JobStatus.FINISHED ? 0 : 1;
+                }
+            }
+            out.step("Stopping");
+            job.cancel().get();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package io.logflow.cli;
+
+import io.logflow.devstack.kafka.EmbeddedKafka;
+import io.logflow.devstack.registry.DevSchemaRegistry;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code kafka} and {@code registry}: one dev service alone, for users who bring the rest. */
+final class ServiceCommands {
+
+    private ServiceCommands() {}
+
+    static int kafka(String[] args, Console out) throws Exception {
+        CliArgs a = CliArgs.parse("kafka", args, Set.of("port", "data-dir", "host"), Set.of());
+        String host = a.get("host", "127.0.0.1");
+        int port = a.port("port", Defaults.KAFKA_PORT);
+        Path data = a.path("data-dir", Defaults.DATA_DIR).resolve("kafka");
+        Ports.requireFree(host, port, "Kafka", "--port");
+        Shutdown shutdown = Shutdown.onSignals();
+        out.step("Starting Kafka (KRaft, single node) with data in " + data);
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.builder().host(host).port(port).dataDir(data).build()) {
+            kafka.start();
+            out.line("Kafka bootstrap:  " + kafka.bootstrapServers());
+            out.ready("Kafka is running; press Ctrl-C to stop.");
+            shutdown.await();
+            out.step("Stopping Kafka");
+        }
+        return 0;
+    }
+
+    static int registry(String[] args, Console out) throws Exception {
+        CliArgs a = CliArgs.parse("registry", args, Set.of("port", "kafka", "host"), Set.of());
+        String host = a.get("host", "127.0.0.1");
+        int port = a.port("port", Defaults.REGISTRY_PORT);
+        String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
+        Ports.requireFree(host, port, "schema registry", "--port");
+        Shutdown shutdown = Shutdown.onSignals();
+        out.step("Starting the dev schema registry on Kafka " + kafka);
+        try (DevSchemaRegistry registry =
+                DevSchemaRegistry.builder().kafkaBootstrap(kafka).host(host).port(port).build()) {
+            try {
+                registry.start();
+            } catch (IllegalStateException e) {
+                throw new CliException(e.getMessage());
+            }
+            out.line("Schema registry:  " + registry.url());
+            out.ready("The schema registry is running; press Ctrl-C to stop.");
+            shutdown.await();
+            out.step("Stopping the schema registry");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+package io.logflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.generator.GeneratorReport;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's wiring for real, in this JVM: broker, registry, generator and the analytics job. What
+ * the generator reports having sent must match what the job emits, to the record.
+ */
+class DemoStackITCase {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir Path data;
+
+    @Test
+    void everyServiceGetsExactWindowResultsAndMalformedRecordsReachTheDeadLetterTopic()
+            throws Exception {
+        DemoSettings settings =
+                new DemoSettings(
+                        data,
+                        "127.0.0.1",
+                        0,
+                        0,
+                        0,
+                        3000,
+                        300,
+                        9000,
+                        7,
+                        0.01,
+                        0.0,
+                        "tumbling:1s",
+                        "500ms",
+                        List.of());
+        try (DemoStack stack = new DemoStack(settings).start(step -> {})) {
+            GeneratorReport sent = stack.stopGeneratorWhenDone(WAIT);
+            assertThat(sent.totalRecords()).isEqualTo(9000);
+            assertThat(sent.malformedRecords()).isPositive();
+            assertThat(sent.failedRecords()).isZero();
+            String bootstrap = stack.kafkaBootstrap();
+            RegistryClientConfig registry =
+                    RegistryClientConfig.builder(stack.registryUrl()).build();
+
+            // Dead letters: exactly the malformed records the generator sent.
+            List<ConsumerRecord<byte[], byte[]>> dlq =
+                    read(bootstrap, Defaults.TOPIC_DLQ, r -> false, (int) sent.malformedRecords());
+            assertThat(dlq).hasSize((int) sent.malformedRecords());
+
+            // Ground truth: what is on the input topic, decoded, per service and second.
+            ConfluentAvroDeserializationSchema<LogEvent> events =
+                    ConfluentAvroSerdes.valueDeserializer(
+                            LogEvent.class, Defaults.TOPIC_LOGS, registry);
+            Map<String, Long> truth = new HashMap<>();
+            Map<String, Long> perService = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> r :
+                    read(bootstrap, Defaults.TOPIC_LOGS, x -> false, (int) sent.totalRecords())) {
+                LogEvent e;
+                try {
+                    e = events.deserialize(r.value());
+                } catch (java.io.IOException malformed) {
+                    continue;
+                }
+                long second = e.getTimestamp().toEpochMilli() / 1000 * 1000;
+                truth.merge(e.getService() + "@" + second, 1L, Long::sum);
+                perService.merge(e.getService(), 1L, Long::sum);
+            }
+            assertThat(perService).isEqualTo(sent.validByService());
+
+            // Every service has window results, and each equals the ground truth exactly.
+            ConfluentAvroDeserializationSchema<WindowStats> results =
+                    ConfluentAvroSerdes.valueDeserializer(
+                            WindowStats.class, Defaults.TOPIC_METRICS, registry);
+            Map<String, WindowStats> latest = new HashMap<>();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline
+                    && !latest.keySet().stream()
+                            .map(k -> k.substring(0, k.indexOf('@')))
+                            .distinct()
+                            .toList()
+                            .containsAll(sent.validByService().keySet())) {
+                latest.clear();
+                for (ConsumerRecord<byte[], byte[]> r :
+                        read(bootstrap, Defaults.TOPIC_METRICS, x -> true, 1)) {
+                    WindowStats w = results.deserialize(r.value());
+                    latest.merge(
+                            w.getService() + "@" + w.getWindowStart().toEpochMilli(),
+                            w,
+                            (a, b) -> a.getRevision() >= b.getRevision() ? a : b);
+                }
+            }
+            assertThat(latest.keySet().stream().map(k -> k.substring(0, k.indexOf('@'))).distinct())
+                    .containsExactlyInAnyOrderElementsOf(sent.validByService().keySet());
+            assertThat(latest)
+                    .allSatisfy(
+                            (key, w) ->
+                                    assertThat(w.getCount())
+                                            .as("window %s", key)
+                                            .isEqualTo(truth.get(key)));
+        }
+    }
+
+    /** Reads a topic from the start with read_committed until {@code expected} records. */
+    private static List<ConsumerRecord<byte[], byte[]>> read(
+            String bootstrap, String topic, Predicate<Object> once, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> out = new java.util.ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + (once.test(null) ? 5_000_000_000L : WAIT.toNanos());
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            consumer.poll(Duration.ofMillis(300)).forEach(out::add);
+        }
+        return out;
+    }
+}

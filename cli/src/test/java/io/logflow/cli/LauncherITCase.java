@@ -1,0 +1,129 @@
+package io.logflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/logflow demo} as a user runs it: start it, wait for READY, read window results from
+ * its Kafka, press Ctrl-C (SIGINT), and it must exit 0 promptly with nothing left behind.
+ */
+class LauncherITCase {
+
+    @TempDir Path data;
+
+    @Test
+    void demoStartsServesResultsAndStopsCleanlyOnCtrlC() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path launcher = root.resolve("bin/logflow");
+        assertThat(launcher).isExecutable();
+        int kafkaPort = Ports.free("127.0.0.1");
+        int registryPort = Ports.free("127.0.0.1");
+        int flinkPort = Ports.free("127.0.0.1");
+        Process demo =
+                new ProcessBuilder(
+                                launcher.toString(),
+                                "demo",
+                                "--data-dir",
+                                data.toString(),
+                                "--kafka-port",
+                                String.valueOf(kafkaPort),
+                                "--registry-port",
+                                String.valueOf(registryPort),
+                                "--flink-port",
+                                String.valueOf(flinkPort),
+                                "--window",
+                                "tumbling:2s")
+                        .directory(root.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    demo.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = in.readLine()) != null) {
+                                    output.add(line);
+                                    if (line.startsWith(Console.READY_PREFIX)) {
+                                        ready.complete(null);
+                                    }
+                                }
+                            } catch (Exception ignored) {
+                                // The process ended.
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            ready.get(180, TimeUnit.SECONDS);
+            assertThat(String.join("\n", output))
+                    .contains("Kafka bootstrap:  127.0.0.1:" + kafkaPort)
+                    .contains("Schema registry:  http://127.0.0.1:" + registryPort)
+                    .contains("Flink web UI:     http://127.0.0.1:" + flinkPort)
+                    .contains("Dashboard:");
+
+            assertThat(committedRecords("127.0.0.1:" + kafkaPort, Defaults.TOPIC_METRICS))
+                    .as("window results on the demo's Kafka")
+                    .isPositive();
+
+            List<ProcessHandle> children = demo.descendants().toList();
+            new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
+            assertThat(demo.waitFor(30, TimeUnit.SECONDS))
+                    .as("demo exits after Ctrl-C; output:\n%s", String.join("\n", output))
+                    .isTrue();
+            assertThat(demo.exitValue()).as("exit code; output:\n%s", output).isZero();
+            assertThat(children).noneMatch(ProcessHandle::isAlive);
+            reader.join(5000);
+            assertThat(output).contains("Stopped.");
+            assertThat(String.join("\n", output)).doesNotContain("Exception");
+            assertThat(Files.exists(data.resolve("logs/logflow.log"))).isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
+    /** Waits up to a minute for committed records on {@code topic}; returns how many arrived. */
+    private static int committedRecords(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "launcher-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    return records.count();
+                }
+            }
+        }
+        return 0;
+    }
+}
