@@ -49,7 +49,7 @@ final class Help {
                         + " 127.0.0.1]";
             case "registry":
                 return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
-                        + " [--host 127.0.0.1]";
+                        + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]";
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"

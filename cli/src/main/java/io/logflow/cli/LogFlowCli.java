@@ -41,7 +41,8 @@ public final class LogFlowCli {
             case "run":
                 return RunCommand.run(rest, out);
             case "generate":
-                io.logflow.devstack.generator.GeneratorMain.main(rest);
+                // --data-dir only places the log file; the generator has no data of its own.
+                io.logflow.devstack.generator.GeneratorMain.main(withoutDataDir(rest));
                 return 0;
             case "kafka":
                 return ServiceCommands.kafka(rest, out);
@@ -67,6 +68,18 @@ public final class LogFlowCli {
             }
         }
         return Path.of(Defaults.DATA_DIR).toAbsolutePath();
+    }
+
+    private static String[] withoutDataDir(String[] args) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir")) {
+                i++;
+            } else if (!args[i].startsWith("--data-dir=")) {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static String logDir() {

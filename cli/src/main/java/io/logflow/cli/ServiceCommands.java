@@ -30,7 +30,9 @@ final class ServiceCommands {
     }
 
     static int registry(String[] args, Console out) throws Exception {
-        CliArgs a = CliArgs.parse("registry", args, Set.of("port", "kafka", "host"), Set.of());
+        CliArgs a =
+                CliArgs.parse(
+                        "registry", args, Set.of("port", "kafka", "host", "data-dir"), Set.of());
         String host = a.get("host", "127.0.0.1");
         int port = a.port("port", Defaults.REGISTRY_PORT);
         String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
