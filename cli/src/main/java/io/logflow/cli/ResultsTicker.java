@@ -3,6 +3,7 @@ package io.logflow.cli;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.kafka.TopicReader;
 import io.logflow.schema.WindowStats;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -11,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Prints one line per window as its results are committed, so the demo's terminal shows the
@@ -41,13 +39,8 @@ final class ResultsTicker implements AutoCloseable {
     }
 
     private void loop(String bootstrap, String registryUrl, Console out) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "logflow-demo-ticker-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // Only what is committed from now on: the demo shows live windows, not history.
+        Properties props = TopicReader.committedConsumer(bootstrap, "latest");
         ConfluentAvroDeserializationSchema<WindowStats> reader =
                 ConfluentAvroSerdes.valueDeserializer(
                         WindowStats.class,

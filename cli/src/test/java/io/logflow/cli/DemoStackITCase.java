@@ -6,6 +6,7 @@ import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.devstack.generator.GeneratorReport;
+import io.logflow.devstack.kafka.TopicReader;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
 import java.nio.file.Path;
@@ -13,13 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +58,8 @@ class DemoStackITCase {
 
             // Dead letters: exactly the malformed records the generator sent.
             List<ConsumerRecord<byte[], byte[]>> dlq =
-                    read(bootstrap, Defaults.TOPIC_DLQ, r -> false, (int) sent.malformedRecords());
+                    TopicReader.readCommitted(
+                            bootstrap, Defaults.TOPIC_DLQ, (int) sent.malformedRecords(), WAIT);
             assertThat(dlq).hasSize((int) sent.malformedRecords());
 
             // Ground truth: what is on the input topic, decoded, per service and second.
@@ -73,7 +69,8 @@ class DemoStackITCase {
             Map<String, Long> truth = new HashMap<>();
             Map<String, Long> perService = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> r :
-                    read(bootstrap, Defaults.TOPIC_LOGS, x -> false, (int) sent.totalRecords())) {
+                    TopicReader.readCommitted(
+                            bootstrap, Defaults.TOPIC_LOGS, (int) sent.totalRecords(), WAIT)) {
                 LogEvent e;
                 try {
                     e = events.deserialize(r.value());
@@ -100,7 +97,8 @@ class DemoStackITCase {
                             .containsAll(sent.validByService().keySet())) {
                 latest.clear();
                 for (ConsumerRecord<byte[], byte[]> r :
-                        read(bootstrap, Defaults.TOPIC_METRICS, x -> true, 1)) {
+                        TopicReader.readCommitted(
+                                bootstrap, Defaults.TOPIC_METRICS, 1, Duration.ofSeconds(5))) {
                     WindowStats w = results.deserialize(r.value());
                     latest.merge(
                             w.getService() + "@" + w.getWindowStart().toEpochMilli(),
@@ -117,27 +115,5 @@ class DemoStackITCase {
                                             .as("window %s", key)
                                             .isEqualTo(truth.get(key)));
         }
-    }
-
-    /** Reads a topic from the start with read_committed until {@code expected} records. */
-    private static List<ConsumerRecord<byte[], byte[]>> read(
-            String bootstrap, String topic, Predicate<Object> once, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> out = new java.util.ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + (once.test(null) ? 5_000_000_000L : WAIT.toNanos());
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            consumer.poll(Duration.ofMillis(300)).forEach(out::add);
-        }
-        return out;
     }
 }
