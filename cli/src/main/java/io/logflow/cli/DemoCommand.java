@@ -26,6 +26,7 @@ final class DemoCommand {
                                 "kafka-port",
                                 "registry-port",
                                 "flink-port",
+                                "dashboard-port",
                                 "rate",
                                 "window",
                                 "seed"),
@@ -39,6 +40,7 @@ final class DemoCommand {
                         a.port("kafka-port", d.kafkaPort()),
                         a.port("registry-port", d.registryPort()),
                         a.port("flink-port", d.flinkPort()),
+                        a.port("dashboard-port", d.dashboardPort()),
                         a.number("rate", d.rate()),
                         0,
                         0,
@@ -59,7 +61,7 @@ final class DemoCommand {
             out.line("Kafka bootstrap:  " + stack.kafkaBootstrap());
             out.line("Schema registry:  " + stack.registryUrl());
             out.line("Flink web UI:     " + stack.flinkUrl());
-            out.line("Dashboard:        not part of LogFlow yet (coming with the dashboard)");
+            out.line("Dashboard:        " + stack.dashboardUrl());
             out.line("Result files:     " + stack.outputDir());
             out.line("Topics:           logs -> log-metrics, logs-dlq, logs-late");
             out.ready("LogFlow demo is running. Window results appear below; Ctrl-C stops.");

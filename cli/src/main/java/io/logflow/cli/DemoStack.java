@@ -1,6 +1,7 @@
 package io.logflow.cli;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.generator.GeneratorReport;
 import io.logflow.devstack.generator.LogGenerator;
 import io.logflow.devstack.generator.LogGeneratorBuilder;
@@ -21,8 +22,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Everything the demo runs, in one JVM: a KRaft broker, the dev schema registry, the topics, a
- * Flink MiniCluster running the analytics job, and the log generator. The demo command and its test
- * drive the same wiring.
+ * Flink MiniCluster running the analytics job, the dashboard and the log generator. The demo
+ * command and its test drive the same wiring.
  */
 public final class DemoStack implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class DemoStack implements AutoCloseable {
     private LocalFlink flink;
     private JobClient analytics;
     private LogGenerator generator;
+    private DashboardServer dashboard;
 
     public DemoStack(DemoSettings settings) {
         this.settings = settings;
@@ -44,6 +46,7 @@ public final class DemoStack implements AutoCloseable {
         Ports.requireFree(host, settings.kafkaPort(), "Kafka", "--kafka-port");
         Ports.requireFree(host, settings.registryPort(), "schema registry", "--registry-port");
         Ports.requireFree(host, settings.flinkPort(), "Flink web UI", "--flink-port");
+        Ports.requireFree(host, settings.dashboardPort(), "dashboard", "--dashboard-port");
         Path data = settings.dataDir();
         Files.createDirectories(data.resolve("tmp"));
 
@@ -75,6 +78,18 @@ public final class DemoStack implements AutoCloseable {
         started.add(flink);
         analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig());
         started.add(() -> analytics.cancel().get());
+
+        step.accept("Starting the dashboard");
+        dashboard =
+                DashboardServer.builder()
+                        .kafkaBootstrap(kafka.bootstrapServers())
+                        .registry(RegistryClientConfig.builder(registry.url()).build())
+                        .topic(Defaults.TOPIC_METRICS)
+                        .host(host)
+                        .port(settings.dashboardPort())
+                        .build();
+        started.add(dashboard);
+        dashboard.start();
 
         step.accept("Starting the log generator");
         generator = generator().build();
@@ -152,6 +167,10 @@ public final class DemoStack implements AutoCloseable {
 
     public String flinkUrl() {
         return flink.url();
+    }
+
+    public String dashboardUrl() {
+        return dashboard.url();
     }
 
     /** Where window results are written as JSON Lines, for notebooks. */

@@ -18,6 +18,7 @@ final class Help {
                     "  generate   send realistic synthetic logs to Kafka",
                     "  kafka      start only the embedded Kafka broker",
                     "  registry   start only the dev schema registry",
+                    "  dashboard  the live dashboard on any Kafka's log-metrics",
                     "  build      (re)build LogFlow",
                     "  help [command]",
                     "",
@@ -33,6 +34,7 @@ final class Help {
                         "  --kafka-port N        default " + Defaults.KAFKA_PORT,
                         "  --registry-port N     default " + Defaults.REGISTRY_PORT,
                         "  --flink-port N        Flink web UI, default " + Defaults.FLINK_PORT,
+                        "  --dashboard-port N    default " + Defaults.DASHBOARD_PORT,
                         "  --rate N              generated events per second (default 500)",
                         "  --window SPEC         window definitions (default tumbling:10s)",
                         "  --seed N              generator seed (default 42)");
@@ -50,6 +52,10 @@ final class Help {
             case "registry":
                 return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
                         + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]";
+            case "dashboard":
+                return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"
+                        + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics] [--host"
+                        + " 127.0.0.1] [--token T (required for a non-loopback host)]";
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"

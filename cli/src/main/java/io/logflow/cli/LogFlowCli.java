@@ -28,7 +28,8 @@ public final class LogFlowCli {
     static int run(String[] args, Console out) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry").contains(command)) {
+        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry", "dashboard")
+                .contains(command)) {
             // Before any logger exists: everything the services log goes under the data dir.
             Path logs = dataDir(rest).resolve("logs");
             Files.createDirectories(logs);
@@ -48,6 +49,8 @@ public final class LogFlowCli {
                 return ServiceCommands.kafka(rest, out);
             case "registry":
                 return ServiceCommands.registry(rest, out);
+            case "dashboard":
+                return ServiceCommands.dashboard(rest, out);
             case "help":
             case "--help":
             case "-h":

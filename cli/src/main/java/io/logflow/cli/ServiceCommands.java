@@ -1,5 +1,7 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import java.nio.file.Path;
@@ -50,6 +52,44 @@ final class ServiceCommands {
             out.ready("The schema registry is running; press Ctrl-C to stop.");
             shutdown.await();
             out.step("Stopping the schema registry");
+        }
+        return 0;
+    }
+
+    static int dashboard(String[] args, Console out) throws Exception {
+        CliArgs a =
+                CliArgs.parse(
+                        "dashboard",
+                        args,
+                        Set.of("port", "kafka", "registry", "host", "token", "topic", "data-dir"),
+                        Set.of());
+        String host = a.get("host", "127.0.0.1");
+        int port = a.port("port", Defaults.DASHBOARD_PORT);
+        String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
+        String registry = a.get("registry", "http://127.0.0.1:" + Defaults.REGISTRY_PORT);
+        Ports.requireFree(host, port, "dashboard", "--port");
+        DashboardServer server;
+        try {
+            server =
+                    DashboardServer.builder()
+                            .kafkaBootstrap(kafka)
+                            .registry(RegistryClientConfig.builder(registry).build())
+                            .topic(a.get("topic", Defaults.TOPIC_METRICS))
+                            .host(host)
+                            .port(port)
+                            .accessToken(a.get("token", null))
+                            .build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("dashboard: " + e.getMessage());
+        }
+        Shutdown shutdown = Shutdown.onSignals();
+        out.step("Starting the dashboard on Kafka " + kafka);
+        try (DashboardServer dashboard = server.start()) {
+            String url = dashboard.url();
+            out.line("Dashboard:        " + (a.has("token") ? url + "/?token=<token>" : url));
+            out.ready("The dashboard is running; press Ctrl-C to stop.");
+            shutdown.await();
+            out.step("Stopping the dashboard");
         }
         return 0;
     }

@@ -38,6 +38,7 @@ class DemoStackITCase {
                         0,
                         0,
                         0,
+                        0,
                         3000,
                         300,
                         9000,

@@ -35,6 +35,7 @@ class LauncherITCase {
         int kafkaPort = Ports.free("127.0.0.1");
         int registryPort = Ports.free("127.0.0.1");
         int flinkPort = Ports.free("127.0.0.1");
+        int dashboardPort = Ports.free("127.0.0.1");
         Process demo =
                 new ProcessBuilder(
                                 launcher.toString(),
@@ -47,6 +48,8 @@ class LauncherITCase {
                                 String.valueOf(registryPort),
                                 "--flink-port",
                                 String.valueOf(flinkPort),
+                                "--dashboard-port",
+                                String.valueOf(dashboardPort),
                                 "--window",
                                 "tumbling:2s")
                         .directory(root.toFile())
@@ -81,7 +84,7 @@ class LauncherITCase {
                     .contains("Kafka bootstrap:  127.0.0.1:" + kafkaPort)
                     .contains("Schema registry:  http://127.0.0.1:" + registryPort)
                     .contains("Flink web UI:     http://127.0.0.1:" + flinkPort)
-                    .contains("Dashboard:");
+                    .contains("Dashboard:        http://127.0.0.1:" + dashboardPort);
 
             assertThat(committedRecords("127.0.0.1:" + kafkaPort, Defaults.TOPIC_METRICS))
                     .as("window results on the demo's Kafka")

@@ -1,0 +1,227 @@
+package io.logflow.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logflow.schema.TopItem;
+import io.logflow.schema.WindowStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The JSON the page reads, computed from the {@link MetricsStore}: status, overview, a service's
+ * series and its top paths and errors. Pure functions of the store, so they are unit-tested without
+ * a server.
+ */
+public final class DashboardApi {
+
+    /** The time ranges the page offers. */
+    static final Map<String, Duration> RANGES =
+            Map.of(
+                    "15m",
+                    Duration.ofMinutes(15),
+                    "1h",
+                    Duration.ofHours(1),
+                    "6h",
+                    Duration.ofHours(6));
+
+    private static final String[] LEVELS = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
+
+    private final MetricsStore store;
+    private final KafkaStatus kafka;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public DashboardApi(MetricsStore store, KafkaStatus kafka, Clock clock) {
+        this.store = store;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /** Kafka connectivity and how fresh the data is. */
+    public ObjectNode status() {
+        ObjectNode out = json.createObjectNode();
+        ObjectNode k = out.putObject("kafka");
+        k.put("connected", kafka.connected());
+        k.put("state", kafka.state());
+        k.put("error", kafka.error());
+        k.put("bootstrap", kafka.bootstrap());
+        k.put("topic", kafka.topic());
+        Instant last = store.lastResultAt();
+        Instant end = store.latestWindowEnd();
+        out.put("lastResultAt", last == null ? null : last.toString());
+        out.put("latestWindowEnd", end == null ? null : end.toString());
+        if (end == null) {
+            out.putNull("watermarkLagSeconds");
+        } else {
+            out.put(
+                    "watermarkLagSeconds",
+                    Duration.between(end, clock.instant()).toMillis() / 1000.0);
+        }
+        out.put("services", store.services().size());
+        ArrayNode windows = out.putArray("windows");
+        store.windows().forEach(windows::add);
+        return out;
+    }
+
+    /** Every service's latest numbers with sparklines over {@code range}. */
+    public ObjectNode overview(String range, String window) {
+        String w = window(window);
+        ObjectNode out = json.createObjectNode();
+        out.put("window", w);
+        out.put("range", range(range).getKey());
+        ArrayNode services = out.putArray("services");
+        for (String service : store.services()) {
+            List<WindowStats> points = store.series(service, w, from(range));
+            if (points.isEmpty()) {
+                continue;
+            }
+            WindowStats latest = points.get(points.size() - 1);
+            ObjectNode s = services.addObject();
+            s.put("service", service);
+            s.put("eventsPerSec", perSecond(latest, latest.getCount()));
+            s.put("errorRate", latest.getErrorRate());
+            putNullable(
+                    s, "p95", latest.getLatency() == null ? null : latest.getLatency().getP95());
+            s.put("lastWindowStart", latest.getWindowStart().toString());
+            ObjectNode spark = s.putObject("spark");
+            times(spark, points);
+            column(spark, "eventsPerSec", points, p -> perSecond(p, p.getCount()));
+            column(spark, "errorRate", points, WindowStats::getErrorRate);
+            latencyColumn(spark, "p95", points, 95);
+        }
+        out.set("status", status());
+        return out;
+    }
+
+    /** The detail series of one service; null when the service is unknown. */
+    public ObjectNode series(String service, String range, String window) {
+        if (!store.hasService(service)) {
+            return null;
+        }
+        String w = window(window);
+        List<WindowStats> points = store.series(service, w, from(range));
+        ObjectNode out = json.createObjectNode();
+        out.put("service", service);
+        out.put("window", w);
+        times(out, points);
+        column(out, "eventsPerSec", points, p -> perSecond(p, p.getCount()));
+        ObjectNode levels = out.putObject("levels");
+        for (String level : LEVELS) {
+            column(
+                    levels,
+                    level,
+                    points,
+                    p -> perSecond(p, p.getLevelCounts().getOrDefault(level, 0L)));
+        }
+        column(out, "errorRate", points, WindowStats::getErrorRate);
+        latencyColumn(out, "p50", points, 50);
+        latencyColumn(out, "p95", points, 95);
+        latencyColumn(out, "p99", points, 99);
+        column(
+                out,
+                "rate4xx",
+                points,
+                p -> perSecond(p, p.getStatusClassCounts().getOrDefault("4xx", 0L)));
+        column(
+                out,
+                "rate5xx",
+                points,
+                p -> perSecond(p, p.getStatusClassCounts().getOrDefault("5xx", 0L)));
+        column(out, "distinctClients", points, p -> p.getDistinctClientIps());
+        return out;
+    }
+
+    /** The latest window's top paths and errors of one service; null when it is unknown. */
+    public ObjectNode top(String service, String window) {
+        if (!store.hasService(service)) {
+            return null;
+        }
+        ObjectNode out = json.createObjectNode();
+        out.put("service", service);
+        WindowStats latest = store.latest(service, window(window)).orElse(null);
+        out.put("windowStart", latest == null ? null : latest.getWindowStart().toString());
+        out.put("windowEnd", latest == null ? null : latest.getWindowEnd().toString());
+        items(out.putArray("topPaths"), latest == null ? List.of() : latest.getTopPaths());
+        items(out.putArray("topErrors"), latest == null ? List.of() : latest.getTopErrors());
+        return out;
+    }
+
+    /** Validates a range parameter; unknown values fall back to 15 minutes. */
+    static Map.Entry<String, Duration> range(String range) {
+        Duration d = range == null ? null : RANGES.get(range);
+        return d == null ? Map.entry("15m", RANGES.get("15m")) : Map.entry(range, d);
+    }
+
+    private Instant from(String range) {
+        // Relative to event time, not the wall clock, so a replay or a lagging job still shows
+        // its latest data.
+        Instant end = store.latestWindowEnd();
+        return (end == null ? clock.instant() : end).minus(range(range).getValue());
+    }
+
+    private String window(String requested) {
+        List<String> windows = store.windows();
+        if (requested != null && windows.contains(requested)) {
+            return requested;
+        }
+        return windows.isEmpty() ? "" : windows.get(0);
+    }
+
+    private static double perSecond(WindowStats w, long n) {
+        double seconds =
+                (w.getWindowEnd().toEpochMilli() - w.getWindowStart().toEpochMilli()) / 1000.0;
+        return seconds <= 0 ? 0 : n / seconds;
+    }
+
+    private static void times(ObjectNode out, List<WindowStats> points) {
+        ArrayNode t = out.putArray("t");
+        points.forEach(p -> t.add(p.getWindowStart().toEpochMilli() / 1000));
+    }
+
+    private static void column(
+            ObjectNode out,
+            String name,
+            List<WindowStats> points,
+            ToDoubleFunction<WindowStats> f) {
+        ArrayNode a = out.putArray(name);
+        points.forEach(p -> a.add(f.applyAsDouble(p)));
+    }
+
+    private static void latencyColumn(
+            ObjectNode out, String name, List<WindowStats> points, int percentile) {
+        ArrayNode a = out.putArray(name);
+        for (WindowStats p : points) {
+            if (p.getLatency() == null) {
+                a.addNull();
+            } else {
+                a.add(
+                        percentile == 50
+                                ? p.getLatency().getP50()
+                                : percentile == 95
+                                        ? p.getLatency().getP95()
+                                        : p.getLatency().getP99());
+            }
+        }
+    }
+
+    private static void items(ArrayNode out, List<TopItem> items) {
+        for (TopItem item : items) {
+            ObjectNode o = out.addObject();
+            o.put("item", item.getItem());
+            o.put("count", item.getCount());
+        }
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null || value.isNaN()) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+}

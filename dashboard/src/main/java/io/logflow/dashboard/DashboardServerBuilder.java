@@ -1,0 +1,90 @@
+package io.logflow.dashboard;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import java.time.Duration;
+
+/** Settings of a {@link DashboardServer}; defaults suit the local demo. */
+public final class DashboardServerBuilder {
+
+    String kafkaBootstrap;
+    String topic = "log-metrics";
+    RegistryClientConfig registry;
+    String host = "127.0.0.1";
+    int port = 8088;
+    String token;
+    Duration lookback = DashboardServer.defaultLookback();
+    Duration retention = Duration.ofHours(6);
+    int maxPointsPerSeries = 10_000;
+
+    DashboardServerBuilder() {}
+
+    /**
+     * Kafka to read results from; without it the dashboard serves only what is put in its store.
+     */
+    public DashboardServerBuilder kafkaBootstrap(String bootstrap) {
+        this.kafkaBootstrap = bootstrap;
+        return this;
+    }
+
+    public DashboardServerBuilder topic(String topic) {
+        this.topic = topic;
+        return this;
+    }
+
+    public DashboardServerBuilder registry(RegistryClientConfig registry) {
+        this.registry = registry;
+        return this;
+    }
+
+    public DashboardServerBuilder host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    /** The HTTP port; 0 picks a free one. */
+    public DashboardServerBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** Requires this token on every API call; mandatory when binding beyond loopback. */
+    public DashboardServerBuilder accessToken(String token) {
+        this.token = token;
+        return this;
+    }
+
+    /** How far back to read results at start (default 1 h). */
+    public DashboardServerBuilder lookback(Duration lookback) {
+        this.lookback = lookback;
+        return this;
+    }
+
+    /** How much history to keep in memory, in event time (default 6 h). */
+    public DashboardServerBuilder retention(Duration retention) {
+        this.retention = retention;
+        return this;
+    }
+
+    public DashboardServerBuilder maxPointsPerSeries(int max) {
+        this.maxPointsPerSeries = max;
+        return this;
+    }
+
+    public DashboardServer build() {
+        if (kafkaBootstrap != null && registry == null) {
+            throw new IllegalArgumentException(
+                    "The dashboard needs the schema registry to decode results: set registry(..)");
+        }
+        if (!DashboardServer.isLoopback(host) && (token == null || token.isBlank())) {
+            throw new IllegalArgumentException(
+                    "Binding the dashboard to "
+                            + host
+                            + " exposes log data beyond this machine: set an access token"
+                            + " (--token) or bind 127.0.0.1");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Dashboard port must be 0..65535, got " + port);
+        }
+        return new DashboardServer(this);
+    }
+}
