@@ -54,8 +54,9 @@ final class Help {
                         + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]";
             case "dashboard":
                 return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"
-                        + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics] [--host"
-                        + " 127.0.0.1] [--token T (required for a non-loopback host)]";
+                        + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics]"
+                        + " [--lookback 1h] [--host 127.0.0.1] [--token T (required for a"
+                        + " non-loopback host)]";
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"

@@ -61,7 +61,15 @@ final class ServiceCommands {
                 CliArgs.parse(
                         "dashboard",
                         args,
-                        Set.of("port", "kafka", "registry", "host", "token", "topic", "data-dir"),
+                        Set.of(
+                                "port",
+                                "kafka",
+                                "registry",
+                                "host",
+                                "token",
+                                "topic",
+                                "lookback",
+                                "data-dir"),
                         Set.of());
         String host = a.get("host", "127.0.0.1");
         int port = a.port("port", Defaults.DASHBOARD_PORT);
@@ -78,6 +86,7 @@ final class ServiceCommands {
                             .host(host)
                             .port(port)
                             .accessToken(a.get("token", null))
+                            .lookback(lookback(a.get("lookback", "1h")))
                             .build();
         } catch (IllegalArgumentException e) {
             throw new CliException("dashboard: " + e.getMessage());
@@ -92,5 +101,14 @@ final class ServiceCommands {
             out.step("Stopping the dashboard");
         }
         return 0;
+    }
+
+    private static java.time.Duration lookback(String text) {
+        try {
+            return org.apache.flink.util.TimeUtils.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(
+                    "dashboard: --lookback needs a duration like 30m or 2h, got '" + text + "'");
+        }
     }
 }
