@@ -125,6 +125,10 @@ public final class DemoStack implements AutoCloseable {
                 "--windows", settings.windows(),
                 "--output.files.path", outputDir().toUri().toString(),
                 "--output.files.format", "json",
+                "--output.files.dead-letters-path",
+                        outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
+                "--output.files.late-events-path",
+                        outputDir(Defaults.TOPIC_LATE).toUri().toString(),
                 "--output.transactional-id-prefix", "logflow-demo",
                 "--checkpoint.interval", settings.checkpointInterval(),
                 "--checkpoint.dir",
@@ -175,7 +179,12 @@ public final class DemoStack implements AutoCloseable {
 
     /** Where window results are written as JSON Lines, for notebooks. */
     public Path outputDir() {
-        return settings.dataDir().resolve("output").resolve(Defaults.TOPIC_METRICS);
+        return outputDir(Defaults.TOPIC_METRICS);
+    }
+
+    /** Where the files of one output (named like its topic) are written. */
+    public Path outputDir(String topic) {
+        return settings.dataDir().resolve("output").resolve(topic);
     }
 
     /** What the generator has sent so far. */

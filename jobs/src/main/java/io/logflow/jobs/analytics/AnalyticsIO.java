@@ -8,6 +8,7 @@ import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
 import io.logflow.jobs.analytics.sinks.DeadLetterSerializer;
+import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
 import java.util.Properties;
@@ -134,6 +135,30 @@ public final class AnalyticsIO {
                                     WindowStats::getWindowStart))
                     .name("files-window-stats")
                     .uid("files-window-stats");
+        }
+        String dlqFiles = config.get(DLQ_FILES_PATH);
+        if (dlqFiles != null) {
+            streams.deadLetters()
+                    .sinkTo(
+                            FileSinks.forFormat(
+                                    config.fileFormat(),
+                                    dlqFiles,
+                                    DeadLetter.class,
+                                    DeadLetter::getRecordTimestamp))
+                    .name("files-dead-letters")
+                    .uid("files-dead-letters");
+        }
+        String lateFiles = config.get(LATE_FILES_PATH);
+        if (lateFiles != null) {
+            streams.lateEvents()
+                    .sinkTo(
+                            FileSinks.forFormat(
+                                    config.fileFormat(),
+                                    lateFiles,
+                                    LogEvent.class,
+                                    LogEvent::getTimestamp))
+                    .name("files-late-events")
+                    .uid("files-late-events");
         }
     }
 

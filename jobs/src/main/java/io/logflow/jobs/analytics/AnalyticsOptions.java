@@ -196,6 +196,20 @@ public final class AnalyticsOptions {
                     .noDefaultValue()
                     .withDescription("Directory (any Flink file system URI) for result files.");
 
+    public static final ConfigOption<String> DLQ_FILES_PATH =
+            key("output.files.dead-letters-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Directory for dead-letter files too (same format), for analysis"
+                                    + " next to the results.");
+
+    public static final ConfigOption<String> LATE_FILES_PATH =
+            key("output.files.late-events-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Directory for files of events later than allowed.");
+
     public static final ConfigOption<String> FILES_FORMAT =
             key("output.files.format")
                     .stringType()
@@ -263,6 +277,8 @@ public final class AnalyticsOptions {
                 TRANSACTIONAL_ID_PREFIX,
                 TRANSACTION_TIMEOUT,
                 FILES_PATH,
+                DLQ_FILES_PATH,
+                LATE_FILES_PATH,
                 FILES_FORMAT,
                 CHECKPOINT_INTERVAL,
                 CHECKPOINT_TIMEOUT,

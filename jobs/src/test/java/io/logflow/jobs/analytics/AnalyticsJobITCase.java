@@ -85,7 +85,11 @@ class AnalyticsJobITCase {
                         "--output.transactional-id-prefix",
                         "it-" + in,
                         "--output.files.path",
-                        files.toUri().toString(),
+                        files.resolve("log-metrics").toUri().toString(),
+                        "--output.files.dead-letters-path",
+                        files.resolve("logs-dlq").toUri().toString(),
+                        "--output.files.late-events-path",
+                        files.resolve("logs-late").toUri().toString(),
                         "--output.files.format",
                         "parquet",
                         "--windows",
@@ -198,8 +202,10 @@ class AnalyticsJobITCase {
                                     StandardCharsets.UTF_8))
                     .isEqualTo("checkout|tumbling-1m|" + T0);
 
-            assertThat(files.resolve("dt=2026-11-26").resolve("hour=10")).isDirectory();
-            List<WindowStats> fromFiles = ParquetFiles.readAll(files, WindowStats.class);
+            // Files commit on the same checkpoint as Kafka, but may land a moment later.
+            List<WindowStats> fromFiles =
+                    awaitFiles(files.resolve("log-metrics"), WindowStats.class, all.size());
+            assertThat(files.resolve("log-metrics/dt=2026-11-26/hour=10")).isDirectory();
             assertThat(fromFiles)
                     .extracting(
                             w ->
@@ -222,9 +228,41 @@ class AnalyticsJobITCase {
                                                             + "="
                                                             + w.getCount())
                                     .toList());
+            // Dead letters and late events are in files too, for notebooks; committed on the
+            // next checkpoint, so wait for them like for the topics.
+            List<DeadLetter> dlqFiles = awaitFiles(files.resolve("logs-dlq"), DeadLetter.class, 6);
+            assertThat(dlqFiles)
+                    .extracting(DeadLetter::getReason)
+                    .containsExactlyInAnyOrderElementsOf(
+                            deadLetters.stream().map(DeadLetter::getReason).toList());
+            assertThat(awaitFiles(files.resolve("logs-late"), LogEvent.class, 1))
+                    .extracting(LogEvent::getTimestamp)
+                    .containsExactly(T0.plusSeconds(20));
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> awaitFiles(
+            Path dir, Class<T> type, int expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<T> records = List.of();
+        while (System.nanoTime() < deadline) {
+            records =
+                    java.nio.file.Files.isDirectory(dir)
+                            ? ParquetFiles.readAll(dir, type)
+                            : List.of();
+            if (records.size() >= expected) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        String listing;
+        try (var all = java.nio.file.Files.walk(dir.getParent())) {
+            listing = all.map(Path::toString).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        assertThat(records).as("records in %s; files:\n%s", dir, listing).hasSize(expected);
+        return records;
     }
 
     private List<WindowStats> awaitResults(String topic, int expected) throws IOException {
