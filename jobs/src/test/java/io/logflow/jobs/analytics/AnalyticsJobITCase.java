@@ -266,14 +266,7 @@ class AnalyticsJobITCase {
     }
 
     private List<WindowStats> awaitResults(String topic, int expected) throws IOException {
-        List<WindowStats> out = new ArrayList<>();
-        var reader =
-                ConfluentAvroSerdes.valueDeserializer(
-                        WindowStats.class, topic, REGISTRY.clientConfig().build());
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(topic, expected, WAIT)) {
-            out.add(reader.deserialize(r.value()));
-        }
-        assertThat(out).as("window results on %s", topic).hasSize(expected);
+        List<WindowStats> out = awaitRecords(topic, WindowStats.class, expected);
         out.sort(
                 Comparator.comparing(WindowStats::getService)
                         .thenComparing(WindowStats::getRevision));
@@ -281,14 +274,19 @@ class AnalyticsJobITCase {
     }
 
     private List<DeadLetter> awaitDeadLetters(String topic, int expected) throws IOException {
-        List<DeadLetter> out = new ArrayList<>();
+        return awaitRecords(topic, DeadLetter.class, expected);
+    }
+
+    /** Exactly {@code expected} committed records of {@code topic}, decoded. */
+    private <T extends org.apache.avro.specific.SpecificRecord> List<T> awaitRecords(
+            String topic, Class<T> type, int expected) throws IOException {
+        List<T> out = new ArrayList<>();
         var reader =
-                ConfluentAvroSerdes.valueDeserializer(
-                        DeadLetter.class, topic, REGISTRY.clientConfig().build());
+                ConfluentAvroSerdes.valueDeserializer(type, topic, REGISTRY.clientConfig().build());
         for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(topic, expected, WAIT)) {
             out.add(reader.deserialize(r.value()));
         }
-        assertThat(out).as("dead letters").hasSize(expected);
+        assertThat(out).as("%s records on %s", type.getSimpleName(), topic).hasSize(expected);
         return out;
     }
 
