@@ -74,6 +74,10 @@ public final class AnalyticsConfig implements Serializable {
                     "output.delivery-guarantee=exactly-once needs checkpointing: set"
                             + " checkpoint.interval above 0");
         }
+        int topN = get(TOP_N);
+        if (topN < 1 || topN > 50) {
+            throw invalid(TOP_N, String.valueOf(topN), "a number from 1 to 50");
+        }
         if (get(ALLOWED_LATENESS).isNegative() || get(OUT_OF_ORDERNESS).isNegative()) {
             throw new IllegalArgumentException(
                     "window.allowed-lateness and watermark.out-of-orderness must not be negative");

@@ -129,7 +129,7 @@ public final class AnalyticsJob {
                             .allowedLateness(config.get(ALLOWED_LATENESS))
                             .sideOutputLateData(LATE_EVENTS)
                             .aggregate(
-                                    new WindowStatsAggregate(),
+                                    new WindowStatsAggregate(config.get(TOP_N)),
                                     new WindowResultFunction(spec.name()))
                             .name("window-stats-" + spec.name())
                             .uid("window-stats-" + spec.name());

@@ -247,6 +247,13 @@ public final class AnalyticsOptions {
                     .noDefaultValue()
                     .withDescription("Job parallelism; the cluster default when unset.");
 
+    public static final ConfigOption<Integer> TOP_N =
+            key("top-n")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "How many top paths and error messages each window lists (1..50).");
+
     /** All options, for validation and help output. */
     public static List<ConfigOption<?>> all() {
         return List.of(
@@ -284,6 +291,7 @@ public final class AnalyticsOptions {
                 CHECKPOINT_TIMEOUT,
                 CHECKPOINT_DIR,
                 STATE_BACKEND,
-                PARALLELISM);
+                PARALLELISM,
+                TOP_N);
     }
 }

@@ -92,6 +92,8 @@ class AnalyticsConfigTest {
                 .hasMessageContaining("event-time.min");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--checkpoint.interval", "0 s"))
                 .hasMessageContaining("checkpoint.interval");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--top-n", "500"))
+                .hasMessageContaining("'top-n'");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.topic-pattern", "logs-("))
                 .hasMessageContaining("input.topic-pattern");
     }

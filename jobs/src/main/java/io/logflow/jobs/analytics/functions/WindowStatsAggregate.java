@@ -30,8 +30,11 @@ public final class WindowStatsAggregate
 
     private static final long serialVersionUID = 1L;
 
-    /** How many paths and error messages a result lists. */
-    static final int TOP_N = 10;
+    /** How many paths and error messages a result lists unless configured otherwise. */
+    public static final int DEFAULT_TOP_N = 10;
+
+    /** The frequent-items sketches track far more candidates than this (map size 256). */
+    public static final int MAX_TOP_N = 50;
 
     private static final double[] PERCENTILE_RANKS = {0.50, 0.90, 0.95, 0.99};
 
@@ -41,6 +44,20 @@ public final class WindowStatsAggregate
             Comparator.<ItemsSketch.Row<String>>comparingLong(ItemsSketch.Row::getEstimate)
                     .reversed()
                     .thenComparing(ItemsSketch.Row::getItem);
+
+    private final int topN;
+
+    public WindowStatsAggregate() {
+        this(DEFAULT_TOP_N);
+    }
+
+    /** Lists the {@code topN} most frequent paths and error messages per window. */
+    public WindowStatsAggregate(int topN) {
+        if (topN < 1 || topN > MAX_TOP_N) {
+            throw new IllegalArgumentException("top-n must be 1.." + MAX_TOP_N + ", got " + topN);
+        }
+        this.topN = topN;
+    }
 
     @Override
     public WindowAccumulator createAccumulator() {
@@ -104,15 +121,15 @@ public final class WindowStatsAggregate
         return new LatencySummary(q[0], q[1], q[2], q[3], acc.maxLatency);
     }
 
-    private static List<TopItem> top(ItemsSketch<String> sketch) {
+    private List<TopItem> top(ItemsSketch<String> sketch) {
         if (sketch.isEmpty()) {
             return new ArrayList<>();
         }
         ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
         // The sketch orders by estimate only; the item breaks ties so output is reproducible.
         Arrays.sort(rows, BY_ESTIMATE_THEN_ITEM);
-        List<TopItem> top = new ArrayList<>(Math.min(TOP_N, rows.length));
-        for (int i = 0; i < rows.length && i < TOP_N; i++) {
+        List<TopItem> top = new ArrayList<>(Math.min(topN, rows.length));
+        for (int i = 0; i < rows.length && i < topN; i++) {
             top.add(new TopItem(rows[i].getItem(), rows[i].getEstimate()));
         }
         return top;

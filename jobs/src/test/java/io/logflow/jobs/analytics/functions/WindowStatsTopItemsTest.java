@@ -44,6 +44,23 @@ class WindowStatsTopItemsTest {
     }
 
     @Test
+    void topNIsConfigurable() {
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (int n = 0; n <= i; n++) {
+                events.add(event(Level.INFO, "h", http("/q" + i, 200, 1, 0, null)));
+            }
+        }
+        List<TopItem> top =
+                new WindowStatsAggregate(3).getResult(LogEvents.accumulate(events)).getTopPaths();
+        assertThat(top)
+                .containsExactly(
+                        new TopItem("/q4", 5L), new TopItem("/q3", 4L), new TopItem("/q2", 3L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WindowStatsAggregate(0))
+                .hasMessageContaining("top-n");
+    }
+
+    @Test
     void countsStayExactBelowTheSketchCapacity() {
         // 150 distinct paths is below 0.75 × 256, where the frequent-items sketch starts to purge.
         List<LogEvent> events = new ArrayList<>();
