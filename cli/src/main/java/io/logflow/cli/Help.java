@@ -19,6 +19,7 @@ final class Help {
                     "  kafka      start only the embedded Kafka broker",
                     "  registry   start only the dev schema registry",
                     "  dashboard  the live dashboard on any Kafka's log-metrics",
+                    "  cluster    start|stop|status|submit: a real standalone Flink cluster here",
                     "  build      (re)build LogFlow",
                     "  help [command]",
                     "",
@@ -52,6 +53,13 @@ final class Help {
             case "registry":
                 return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
                         + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]";
+            case "cluster":
+                return String.join(
+                        "\n",
+                        "Usage: bin/logflow cluster start [--port 8081] [--rpc-port 6123]"
+                                + " [--data-dir .logflow]",
+                        "       bin/logflow cluster submit [--jar JAR] -- analytics [job options]",
+                        "       bin/logflow cluster status | stop");
             case "dashboard":
                 return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"
                         + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics]"

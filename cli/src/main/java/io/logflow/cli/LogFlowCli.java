@@ -28,7 +28,7 @@ public final class LogFlowCli {
     static int run(String[] args, Console out) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry", "dashboard")
+        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry", "dashboard", "cluster")
                 .contains(command)) {
             // Before any logger exists: everything the services log goes under the data dir.
             Path logs = dataDir(rest).resolve("logs");
@@ -51,6 +51,8 @@ public final class LogFlowCli {
                 return ServiceCommands.registry(rest, out);
             case "dashboard":
                 return ServiceCommands.dashboard(rest, out);
+            case "cluster":
+                return ClusterCommand.run(rest, out);
             case "help":
             case "--help":
             case "-h":
