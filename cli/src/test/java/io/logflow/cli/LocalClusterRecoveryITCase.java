@@ -1,0 +1,167 @@
+package io.logflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.devstack.junit.TestEvents;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly once on the real standalone cluster: kill -9 the TaskManager while the job runs with
+ * checkpointing, start a new one; the job restores from its last checkpoint and a read_committed
+ * consumer sees every window once, with counts equal to the input.
+ */
+class LocalClusterRecoveryITCase {
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Instant BASE = Instant.parse("2026-11-26T08:00:00Z");
+    private static final int EVENTS = 60_000;
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    @TempDir Path dir;
+
+    @Test
+    void killedTaskManagerRestoresFromCheckpointWithoutLossOrDuplicates() throws Exception {
+        Path jar = ROOT.resolve("jobs/target/logflow-jobs-0.1.0-SNAPSHOT-flink.jar");
+        String in = KAFKA.createTopic("logs", 2);
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+        var serializer = ConfluentAvroSerdes.valueSerializer(LogEvent.class, in, registry);
+        // 60,000 events 10 ms apart: ten minutes of event time, ten one-minute windows.
+        List<byte[]> values = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < EVENTS; i++) {
+            LogEvent e = TestEvents.event(i, BASE);
+            e.setTimestamp(BASE.plusMillis(10L * i));
+            values.add(serializer.serialize(e));
+            expected.merge(e.getService() + "@" + windowOf(e.getTimestamp()), 1L, Long::sum);
+        }
+        KAFKA.sendValues(in, values);
+
+        LocalCluster cluster =
+                new LocalCluster(ROOT, dir, Ports.free("127.0.0.1"), Ports.free("127.0.0.1"));
+        try {
+            cluster.start(Duration.ofSeconds(90));
+            String out =
+                    cluster.submit(
+                            jar,
+                            List.of(
+                                    "analytics",
+                                    "--kafka.bootstrap-servers",
+                                    KAFKA.bootstrapServers(),
+                                    "--registry.url",
+                                    REGISTRY.url(),
+                                    "--input.topics",
+                                    in,
+                                    "--input.bounded",
+                                    "--input.starting-offsets",
+                                    "earliest",
+                                    "--output.metrics-topic",
+                                    metrics,
+                                    "--output.transactional-id-prefix",
+                                    "recovery-" + in,
+                                    "--checkpoint.interval",
+                                    "500ms",
+                                    "--windows",
+                                    "tumbling:1m",
+                                    // Slow the source so the kill lands mid-stream.
+                                    "--kafka.properties.max.poll.records",
+                                    "50"),
+                            Duration.ofSeconds(120));
+            Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(out);
+            assertThat(id.find()).as("job id in: %s", out).isTrue();
+            String job = id.group(1);
+
+            awaitCompletedCheckpoints(cluster, job, 1);
+            assertThat(cluster.rest("/jobs/" + job))
+                    .as("the job is still reading when the TaskManager dies")
+                    .contains("\"state\":\"RUNNING\"");
+            long killedAt = System.nanoTime();
+            cluster.process("taskmanager").orElseThrow().destroyForcibly();
+            cluster.startTaskManager();
+            awaitRestarts(cluster, job);
+            double restoreSeconds = (System.nanoTime() - killedAt) / 1e9;
+            System.out.printf("TaskManager killed; job restored in %.1f s%n", restoreSeconds);
+
+            var reader =
+                    ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
+            Map<String, Long> seen = new HashMap<>();
+            Map<String, Integer> times = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, expected.size(), WAIT)) {
+                WindowStats w = reader.deserialize(r.value());
+                String key = w.getService() + "@" + w.getWindowStart();
+                seen.put(key, w.getCount());
+                times.merge(key, 1, Integer::sum);
+            }
+            assertThat(times.values()).as("each window once").containsOnly(1);
+            assertThat(seen).isEqualTo(expected);
+        } finally {
+            cluster.stop();
+        }
+    }
+
+    private static Instant windowOf(Instant t) {
+        return Instant.ofEpochMilli(t.toEpochMilli() / 60_000 * 60_000);
+    }
+
+    private static void awaitCompletedCheckpoints(LocalCluster cluster, String job, int n)
+            throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Pattern completed = Pattern.compile("\"completed\":(\\d+)");
+        while (System.nanoTime() < deadline) {
+            Matcher m = completed.matcher(cluster.rest("/jobs/" + job + "/checkpoints"));
+            if (m.find() && Integer.parseInt(m.group(1)) >= n) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no completed checkpoint of job " + job);
+    }
+
+    /** Waits until the job has restarted at least once and runs (or finished) again. */
+    private static void awaitRestarts(LocalCluster cluster, String job) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Pattern restarts = Pattern.compile("\"numRestarts\",\"value\":\"(\\d+)\"");
+        while (System.nanoTime() < deadline) {
+            Matcher m = restarts.matcher(cluster.rest("/jobs/" + job + "/metrics?get=numRestarts"));
+            String details = cluster.rest("/jobs/" + job);
+            boolean back =
+                    details.contains("\"state\":\"RUNNING\"")
+                                    && !details.contains("\"INITIALIZING\":1")
+                                    && !details.contains("\"DEPLOYING\":1")
+                            || details.contains("\"state\":\"FINISHED\"");
+            if (m.find() && Integer.parseInt(m.group(1)) >= 1 && back) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(
+                "job " + job + " did not restart and come back: " + cluster.rest("/jobs/" + job));
+    }
+}
