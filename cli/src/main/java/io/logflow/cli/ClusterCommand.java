@@ -79,11 +79,7 @@ final class ClusterCommand {
             case "submit":
                 {
                     LocalCluster cluster = running(home, dir, portFile);
-                    Path jar =
-                            a.has("jar")
-                                    ? a.path("jar", "")
-                                    : home.resolve(
-                                            "jobs/target/logflow-jobs-0.1.0-SNAPSHOT-flink.jar");
+                    Path jar = a.has("jar") ? a.path("jar", "") : LocalCluster.jobsJar(home);
                     if (!Files.exists(jar)) {
                         throw new CliException(
                                 "No jobs jar at " + jar + ": run mvn -B package -DskipTests");

@@ -96,19 +96,37 @@ public final class LocalCluster {
         launch("taskmanager", TASK_MANAGER, resourceParams(cp, "GET_TM_RESOURCE_PARAMS"), cp);
     }
 
-    /** {@code flink run -d <jar> <args>} through Flink's own CLI; returns its output. */
+    /** The shaded jobs jar that {@code mvn package} builds in the checkout at {@code home}. */
+    public static Path jobsJar(Path home) {
+        return home.resolve("jobs/target/logflow-jobs-0.1.0-SNAPSHOT-flink.jar");
+    }
+
+    /**
+     * {@code flink run -d <jar> <args>} through Flink's own CLI; returns its output. Gives up after
+     * {@code timeout}: the output goes to a file, so a client that hangs cannot block us.
+     */
     public String submit(Path jar, List<String> args, Duration timeout) throws Exception {
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.addAll(List.of("-cp", flinkClasspath(), CLI_FRONTEND, "run", "-d"));
         cmd.addAll(List.of("-m", "localhost:" + restPort, jar.toString()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Files.createDirectories(dir.resolve("log"));
+        Path log = dir.resolve("log").resolve("flink-run.out");
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("FLINK_CONF_DIR", confDir().toString());
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+        boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
             p.destroyForcibly();
-            throw new CliException("flink run failed:\n" + out);
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        if (!done || p.exitValue() != 0) {
+            throw new CliException(
+                    "flink run "
+                            + (done ? "failed" : "did not finish within " + timeout)
+                            + ":\n"
+                            + out);
         }
         return out;
     }
