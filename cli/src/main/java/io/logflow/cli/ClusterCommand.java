@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code cluster start|stop|status|submit}: a real standalone Flink session cluster on this
- * machine, and {@code flink run} of the jobs jar on it.
+ * {@code cluster start|stop|status|submit|stop-job}: a real standalone Flink session cluster on
+ * this machine, {@code flink run} (or a REST jar upload) of the jobs jar on it, and
+ * stop-with-savepoint for upgrades.
  */
 final class ClusterCommand {
 
@@ -18,7 +19,7 @@ final class ClusterCommand {
 
     static int run(String[] args, Console out) throws Exception {
         if (args.length == 0) {
-            throw new CliException("cluster: say start, stop, status or submit");
+            throw new CliException("cluster: say start, stop, status, submit or stop-job");
         }
         String action = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -26,9 +27,24 @@ final class ClusterCommand {
         String[] own = split < 0 ? rest : Arrays.copyOfRange(rest, 0, split);
         List<String> jobArgs =
                 split < 0 ? List.of() : List.of(Arrays.copyOfRange(rest, split + 1, rest.length));
+        boolean stopJob = action.equals("stop-job") && own.length > 0 && !own[0].startsWith("--");
+        String jobId = stopJob ? own[0] : null;
+        if (stopJob) {
+            own = Arrays.copyOfRange(own, 1, own.length);
+        }
         CliArgs a =
                 CliArgs.parse(
-                        "cluster", own, Set.of("data-dir", "port", "rpc-port", "jar"), Set.of());
+                        "cluster",
+                        own,
+                        Set.of(
+                                "data-dir",
+                                "port",
+                                "rpc-port",
+                                "jar",
+                                "parallelism",
+                                "from-savepoint",
+                                "savepoint-dir"),
+                        Set.of("rest"));
         Path dir = a.path("data-dir", Defaults.DATA_DIR).resolve("cluster");
         Path home = Path.of(System.getProperty("logflow.home", ".")).toAbsolutePath().normalize();
         Path portFile = dir.resolve("rest.port");
@@ -86,15 +102,54 @@ final class ClusterCommand {
                     }
                     List<String> all =
                             new ArrayList<>(jobArgs.isEmpty() ? List.of("analytics") : jobArgs);
+                    Integer parallelism =
+                            a.has("parallelism")
+                                    ? Integer.valueOf(a.get("parallelism", "1"))
+                                    : null;
+                    String savepoint = a.get("from-savepoint", null);
+                    if (a.flag("rest")) {
+                        FlinkRest flink = new FlinkRest(cluster.restUrl());
+                        out.step("Uploading " + jar.getFileName() + " to " + cluster.restUrl());
+                        String id = flink.run(flink.upload(jar), all, parallelism, savepoint);
+                        out.line("Job has been submitted with JobID " + id);
+                        return 0;
+                    }
+                    List<String> flinkOptions = new ArrayList<>();
+                    if (parallelism != null) {
+                        flinkOptions.addAll(List.of("-p", parallelism.toString()));
+                    }
+                    if (savepoint != null) {
+                        flinkOptions.addAll(List.of("-s", savepoint));
+                    }
                     out.step("flink run " + jar.getFileName() + " " + String.join(" ", all));
-                    out.info(cluster.submit(jar, all, Duration.ofMinutes(3)));
+                    out.info(cluster.submit(jar, flinkOptions, all, Duration.ofMinutes(3)));
+                    return 0;
+                }
+            case "stop-job":
+                {
+                    if (jobId == null) {
+                        throw new CliException("cluster stop-job: give the job id first");
+                    }
+                    LocalCluster cluster = running(home, dir, portFile);
+                    out.step("Stopping job " + jobId + " with a savepoint");
+                    String location =
+                            new FlinkRest(cluster.restUrl())
+                                    .stopWithSavepoint(
+                                            jobId,
+                                            a.get("savepoint-dir", null),
+                                            Duration.ofMinutes(5));
+                    out.line("Savepoint: " + location);
+                    out.line(
+                            "Resume with: bin/logflow cluster submit --from-savepoint "
+                                    + location
+                                    + " -- analytics ...");
                     return 0;
                 }
             default:
                 throw new CliException(
                         "cluster: unknown action '"
                                 + action
-                                + "'; use start, stop, status or submit");
+                                + "'; use start, stop, status, submit or stop-job");
         }
     }
 

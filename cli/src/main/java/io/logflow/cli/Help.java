@@ -19,7 +19,8 @@ final class Help {
                     "  kafka      start only the embedded Kafka broker",
                     "  registry   start only the dev schema registry",
                     "  dashboard  the live dashboard on any Kafka's log-metrics",
-                    "  cluster    start|stop|status|submit: a real standalone Flink cluster here",
+                    "  cluster    start|stop|status|submit|stop-job: a real standalone Flink"
+                            + " cluster here",
                     "  build      (re)build LogFlow",
                     "  help [command]",
                     "",
@@ -58,7 +59,12 @@ final class Help {
                         "\n",
                         "Usage: bin/logflow cluster start [--port 8081] [--rpc-port 6123]"
                                 + " [--data-dir .logflow]",
-                        "       bin/logflow cluster submit [--jar JAR] -- analytics [job options]",
+                        "       bin/logflow cluster submit [--jar JAR] [--rest] [--parallelism N]"
+                                + " [--from-savepoint PATH] -- analytics [job options]",
+                        "         (--rest: upload the jar and run it through the REST API"
+                                + " instead of flink run)",
+                        "       bin/logflow cluster stop-job JOB_ID [--savepoint-dir DIR]"
+                                + "   (stop with a savepoint, for upgrades)",
                         "       bin/logflow cluster status | stop");
             case "dashboard":
                 return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"

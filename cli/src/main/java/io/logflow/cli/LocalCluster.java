@@ -106,9 +106,20 @@ public final class LocalCluster {
      * {@code timeout}: the output goes to a file, so a client that hangs cannot block us.
      */
     public String submit(Path jar, List<String> args, Duration timeout) throws Exception {
+        return submit(jar, List.of(), args, timeout);
+    }
+
+    /**
+     * {@code flink run -d <flinkOptions> <jar> <args>}, e.g. with {@code -s <savepoint>} and {@code
+     * -p 2} for an upgrade.
+     */
+    public String submit(Path jar, List<String> flinkOptions, List<String> args, Duration timeout)
+            throws Exception {
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.addAll(List.of("-cp", flinkClasspath(), CLI_FRONTEND, "run", "-d"));
-        cmd.addAll(List.of("-m", "localhost:" + restPort, jar.toString()));
+        cmd.addAll(List.of("-m", "localhost:" + restPort));
+        cmd.addAll(flinkOptions);
+        cmd.add(jar.toString());
         cmd.addAll(args);
         Files.createDirectories(dir.resolve("log"));
         Path log = dir.resolve("log").resolve("flink-run.out");

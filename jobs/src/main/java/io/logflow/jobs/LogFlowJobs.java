@@ -8,10 +8,12 @@ public final class LogFlowJobs {
 
     private LogFlowJobs() {}
 
+    // No System.exit here: submitted through the REST API, main() runs inside the JobManager,
+    // and an exit would take the whole cluster down. Flink's CLI and REST both report the
+    // exception's message.
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println(usage());
-            System.exit(2);
+            throw new IllegalArgumentException("No job named.\n" + usage());
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
@@ -19,8 +21,7 @@ public final class LogFlowJobs {
                 AnalyticsJob.main(rest);
                 break;
             default:
-                System.err.println("Unknown job '" + args[0] + "'.\n" + usage());
-                System.exit(2);
+                throw new IllegalArgumentException("Unknown job '" + args[0] + "'.\n" + usage());
         }
     }
 
