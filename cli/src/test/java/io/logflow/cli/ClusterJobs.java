@@ -38,6 +38,34 @@ final class ClusterJobs {
         this.registry = registry;
     }
 
+    /** A fresh input topic (2 partitions) and results topic for one test. */
+    record Topics(String in, String metrics) {}
+
+    Topics topics() {
+        return new Topics(kafka.createTopic("logs", 2), kafka.createTopic("log-metrics", 1));
+    }
+
+    /** A standalone cluster with its files under {@code dir}, started and ready for jobs. */
+    static LocalCluster startCluster(Path dir) throws Exception {
+        LocalCluster cluster =
+                new LocalCluster(ROOT, dir, Ports.free("127.0.0.1"), Ports.free("127.0.0.1"));
+        try {
+            cluster.start(Duration.ofSeconds(90));
+        } catch (Exception | AssertionError e) {
+            cluster.stop();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** {@code flink run} of the analytics job (see {@link #analyticsArgs}); its output. */
+    String flinkRun(LocalCluster cluster, Topics t, String checkpoints, List<String> extra)
+            throws Exception {
+        Path jar = LocalCluster.jobsJar(ROOT);
+        assertThat(jar).as("the shaded jobs jar (mvn package builds it)").exists();
+        return cluster.submit(jar, analyticsArgs(t, checkpoints, extra), Duration.ofSeconds(120));
+    }
+
     /**
      * Sends events {@code from} to {@code from + count - 1}, event {@code i} at {@code BASE + i *
      * stepMillis}; returns the counts per service@window.
@@ -58,7 +86,8 @@ final class ClusterJobs {
     }
 
     /** The analytics job's arguments: from the start of {@code in}, one-minute windows. */
-    List<String> analyticsArgs(String in, String metrics, String checkpoints, List<String> extra) {
+    List<String> analyticsArgs(Topics t, String checkpoints, List<String> extra) {
+        String in = t.in();
         List<String> args =
                 new ArrayList<>(
                         List.of(
@@ -72,7 +101,7 @@ final class ClusterJobs {
                                 "--input.starting-offsets",
                                 "earliest",
                                 "--output.metrics-topic",
-                                metrics,
+                                t.metrics(),
                                 "--output.transactional-id-prefix",
                                 "cluster-" + in,
                                 "--checkpoint.interval",

@@ -3,12 +3,15 @@ package io.logflow.cli;
 import static io.logflow.cli.ClusterJobs.ROOT;
 import static io.logflow.cli.ClusterJobs.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jobs jar on a real standalone Flink cluster (JobManager and TaskManager as their own
- * JVMs on Flink's jars only), submitted with Flink's CLI exactly as {@code flink run} would, and
- * recovering exactly once from a TaskManager killed with SIGKILL.
+ * JVMs on Flink's jars only): submitted with Flink's CLI exactly as {@code flink run} would and
+ * through a REST jar upload, recovering exactly once from a TaskManager killed with SIGKILL,
+ * upgraded through a savepoint to a higher parallelism, and riding out a Kafka broker restart —
+ * each with exact totals in the committed results.
  */
 class LocalClusterITCase {
 
@@ -39,16 +44,14 @@ class LocalClusterITCase {
 
     @Test
     void shadedJarRunsOnAStandaloneClusterThroughFlinkRun() throws Exception {
-        String in = KAFKA.createTopic("logs", 2);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
+        ClusterJobs.Topics t = JOBS.topics();
         // 3,000 events 1 ms apart: one one-minute window per service.
-        Map<String, Long> expected = JOBS.produce(in, 0, 3000, 1);
-        LocalCluster cluster = newCluster();
+        Map<String, Long> expected = JOBS.produce(t.in(), 0, 3000, 1);
+        LocalCluster cluster = ClusterJobs.startCluster(dir);
         try {
-            cluster.start(Duration.ofSeconds(90));
-            String out = submit(cluster, in, metrics, "1s", List.of("--input.bounded"));
+            String out = JOBS.flinkRun(cluster, t, "1s", List.of("--input.bounded"));
             assertThat(out).contains("Job has been submitted with JobID");
-            assertThat(JOBS.readOnce(metrics, expected.size())).isEqualTo(expected);
+            assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
             assertThat(cluster.rest("/jobs/overview")).contains("logflow-analytics");
         } finally {
             cluster.stop();
@@ -61,18 +64,15 @@ class LocalClusterITCase {
 
     @Test
     void killedTaskManagerRestoresFromCheckpointWithoutLossOrDuplicates() throws Exception {
-        String in = KAFKA.createTopic("logs", 2);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
+        ClusterJobs.Topics t = JOBS.topics();
         // 60,000 events 10 ms apart: ten minutes of event time, ten one-minute windows. The job
         // runs unbounded, so it is surely still running when the TaskManager dies; the last
         // window stays open (the watermark never passes it), so it is not expected.
-        Map<String, Long> expected = JOBS.produce(in, 0, 60_000, 10);
+        Map<String, Long> expected = JOBS.produce(t.in(), 0, 60_000, 10);
         ClusterJobs.dropWindow(expected, 9);
-        LocalCluster cluster = newCluster();
+        LocalCluster cluster = ClusterJobs.startCluster(dir);
         try {
-            cluster.start(Duration.ofSeconds(90));
-            String out = submit(cluster, in, metrics, "500ms", List.of());
-            String job = ClusterJobs.jobId(out);
+            String job = ClusterJobs.jobId(JOBS.flinkRun(cluster, t, "500ms", List.of()));
 
             ClusterJobs.awaitCompletedCheckpoints(cluster, job, 1);
             assertThat(cluster.rest("/jobs/" + job))
@@ -84,24 +84,10 @@ class LocalClusterITCase {
             double restoreSeconds = (awaitRestarts(cluster, job) - killedAt) / 1000.0;
             System.out.printf("TaskManager killed; job restored in %.1f s%n", restoreSeconds);
 
-            assertThat(JOBS.readOnce(metrics, expected.size())).isEqualTo(expected);
+            assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
         } finally {
             cluster.stop(); // also ends the unbounded job
         }
-    }
-
-    private LocalCluster newCluster() {
-        return new LocalCluster(ROOT, dir, Ports.free("127.0.0.1"), Ports.free("127.0.0.1"));
-    }
-
-    /** {@code flink run} of the analytics job from the start of the input topic. */
-    private static String submit(
-            LocalCluster cluster, String in, String metrics, String checkpoints, List<String> extra)
-            throws Exception {
-        Path jar = LocalCluster.jobsJar(ROOT);
-        assertThat(jar).as("the shaded jobs jar (mvn package builds it)").exists();
-        return cluster.submit(
-                jar, JOBS.analyticsArgs(in, metrics, checkpoints, extra), Duration.ofSeconds(120));
     }
 
     /**
@@ -129,5 +115,107 @@ class LocalClusterITCase {
         }
         throw new AssertionError(
                 "job " + job + " did not restart and come back: " + cluster.rest("/jobs/" + job));
+    }
+
+    @Test
+    void restUploadThenSavepointUpgradeToParallelismTwoKeepsTotalsExact() throws Exception {
+        ClusterJobs.Topics t = JOBS.topics();
+        // First run: 4.5 minutes of event time; windows 0-3 close, window 4 is half full and
+        // must travel through the savepoint.
+        Map<String, Long> first = JOBS.produce(t.in(), 0, 27_000, 10);
+        LocalCluster cluster = ClusterJobs.startCluster(dir);
+        try {
+            FlinkRest flink = new FlinkRest(cluster.restUrl());
+            List<String> args = JOBS.analyticsArgs(t, "1s", List.of());
+            String jarId = flink.upload(LocalCluster.jobsJar(ROOT));
+            // Wrong arguments: the job's own message, and the JobManager (which runs main() for
+            // REST submissions) survives them.
+            assertThatThrownBy(
+                            () -> flink.run(jarId, List.of("analytics", "--bogus", "1"), 1, null))
+                    .hasMessageContaining("Unknown option 'bogus'");
+            assertThatThrownBy(() -> flink.run(jarId, List.of(), 1, null))
+                    .hasMessageContaining("No job named");
+            assertThat(cluster.process("jobmanager")).isPresent();
+            String job1 = flink.run(jarId, args, 1, null);
+
+            Map<String, Long> closed = new java.util.HashMap<>(first);
+            ClusterJobs.dropWindow(closed, 4);
+            assertThat(JOBS.readOnce(t.metrics(), closed.size()))
+                    .as("results of the REST-submitted job")
+                    .isEqualTo(closed);
+
+            long stopAt = System.nanoTime();
+            String savepoint = flink.stopWithSavepoint(job1, null, WAIT);
+            System.out.printf(
+                    "stop-with-savepoint took %.1f s: %s%n",
+                    (System.nanoTime() - stopAt) / 1e9, savepoint);
+            assertThat(flink.state(job1)).isEqualTo("FINISHED");
+
+            // Second run, upgraded: parallelism 2, through flink run -s, same sink identity.
+            Map<String, Long> second = JOBS.produce(t.in(), 27_000, 27_000, 10);
+            String out =
+                    cluster.submit(
+                            LocalCluster.jobsJar(ROOT),
+                            List.of("-s", savepoint, "-p", "2"),
+                            args,
+                            Duration.ofSeconds(120));
+            String job2 = ClusterJobs.jobId(out);
+            assertThat(parallelisms(flink, job2)).contains(2);
+
+            Map<String, Long> expected = ClusterJobs.sum(first, second);
+            ClusterJobs.dropWindow(expected, 8);
+            assertThat(JOBS.readOnce(t.metrics(), expected.size()))
+                    .as("both runs together: every window once, window 4 from both halves")
+                    .isEqualTo(expected);
+        } finally {
+            cluster.stop();
+        }
+    }
+
+    @Test
+    void brokerRestartUnderARunningJobLosesNothing() throws Exception {
+        ClusterJobs.Topics t = JOBS.topics();
+        Map<String, Long> before = JOBS.produce(t.in(), 0, 30_000, 10);
+        LocalCluster cluster = ClusterJobs.startCluster(dir);
+        try {
+            String job = ClusterJobs.jobId(JOBS.flinkRun(cluster, t, "500ms", List.of()));
+            Map<String, Long> closed = new java.util.HashMap<>(before);
+            ClusterJobs.dropWindow(closed, 4);
+            assertThat(JOBS.readOnce(t.metrics(), closed.size())).isEqualTo(closed);
+            ClusterJobs.awaitCompletedCheckpoints(cluster, job, 1);
+
+            KAFKA.kafka().stop();
+            Thread.sleep(10_000); // long enough for the job to notice: fetches and commits fail
+            long back = System.nanoTime();
+            KAFKA.kafka().start();
+
+            Map<String, Long> after = JOBS.produce(t.in(), 30_000, 30_000, 10);
+            Map<String, Long> expected = ClusterJobs.sum(before, after);
+            ClusterJobs.dropWindow(expected, 9);
+            assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
+            System.out.printf(
+                    "broker back; all results committed %.1f s later; job %s%n",
+                    (System.nanoTime() - back) / 1e9,
+                    restarts(new FlinkRest(cluster.restUrl()), job));
+        } finally {
+            cluster.stop();
+        }
+    }
+
+    private static List<Integer> parallelisms(FlinkRest flink, String job) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode v : flink.get("/jobs/" + job).path("vertices")) {
+            out.add(v.path("parallelism").asInt());
+        }
+        return out;
+    }
+
+    private static String restarts(FlinkRest flink, String job) throws Exception {
+        JsonNode details = flink.get("/jobs/" + job);
+        return details.path("state").asText()
+                + (details.path("timestamps").has("RESTARTING")
+                                && details.path("timestamps").path("RESTARTING").asLong() > 0
+                        ? " (restarted from its checkpoint)"
+                        : " (no restart needed)");
     }
 }
