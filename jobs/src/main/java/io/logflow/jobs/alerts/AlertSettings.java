@@ -32,6 +32,7 @@ public final class AlertSettings implements Serializable {
     final int silenceWindows;
     final long stateTtlMillis;
     final int templateWarmupWindows;
+    final int templateMinErrors;
 
     private AlertSettings(Builder b) {
         this.window = b.window;
@@ -50,6 +51,7 @@ public final class AlertSettings implements Serializable {
         this.silenceWindows = b.silenceWindows;
         this.stateTtlMillis = b.stateTtl.toMillis();
         this.templateWarmupWindows = b.templateWarmupWindows;
+        this.templateMinErrors = b.templateMinErrors;
     }
 
     /** Defaults for detectors reading windows named {@code window} that advance by {@code step}. */
@@ -84,7 +86,8 @@ public final class AlertSettings implements Serializable {
         private double latencyInhibitErrorRate = 0.05;
         private int silenceWindows = 1;
         private Duration stateTtl = Duration.ofHours(24);
-        private int templateWarmupWindows = 5;
+        private int templateWarmupWindows = 10;
+        private int templateMinErrors = 3;
 
         private Builder(String window, Duration step) {
             this.window = window;
@@ -162,6 +165,11 @@ public final class AlertSettings implements Serializable {
             return this;
         }
 
+        public Builder templateMinErrors(int v) {
+            this.templateMinErrors = v;
+            return this;
+        }
+
         public AlertSettings build() {
             require(step != null && step.toMillis() > 0, "the window step must be positive");
             require(minVolume >= 1, "alerts.min-volume must be >= 1");
@@ -185,6 +193,7 @@ public final class AlertSettings implements Serializable {
                     stateTtl.toMillis() > (long) silenceWindows * step.toMillis(),
                     "alerts.state-ttl must exceed alerts.silence.windows windows");
             require(templateWarmupWindows >= 0, "alerts.new-template.warmup-windows must be >= 0");
+            require(templateMinErrors >= 1, "alerts.new-template.min-errors must be >= 1");
             return new AlertSettings(this);
         }
 

@@ -48,8 +48,21 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
             return;
         }
         String firing = firingId.value();
+        Long last = lastEnd.value();
+        long due =
+                last == null
+                        ? Long.MAX_VALUE
+                        : last + settings.silenceWindows * settings.stepMillis;
+        if (firing == null && stats.getWindowStart().toEpochMilli() >= due) {
+            // The watermark jumped over the silence and this window at once (a backlog): the
+            // timer has not fired yet, but the gap was there all the same.
+            out.collect(silence(ctx.getCurrentKey(), last, due));
+            firing =
+                    AlertRecords.alertId(
+                            ctx.getCurrentKey(), AlertKind.SILENCE, due - settings.stepMillis);
+        }
         if (firing != null) {
-            long silentSince = lastEnd.value();
+            long silentSince = last;
             Alert resolved =
                     AlertRecords.bare(
                                     firing,
@@ -84,32 +97,9 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         long last = lastEnd.value();
         String service = ctx.getCurrentKey();
         if (firingId.value() == null) {
-            long windowStart = timestamp - settings.stepMillis;
-            String id = AlertRecords.alertId(service, AlertKind.SILENCE, windowStart);
-            Alert alert =
-                    AlertRecords.bare(
-                                    id,
-                                    AlertKind.SILENCE,
-                                    AlertState.FIRING,
-                                    service,
-                                    settings.window,
-                                    windowStart,
-                                    timestamp,
-                                    timestamp)
-                            .setValue((double) settings.silenceWindows)
-                            .setThreshold((double) settings.silenceWindows)
-                            .setSummary(
-                                    "No events from "
-                                            + service
-                                            + " since "
-                                            + Instant.ofEpochMilli(last)
-                                            + " ("
-                                            + settings.silenceWindows
-                                            + " window(s))")
-                            .build();
-            alert.getEvidence().put("lastWindowEnd", Instant.ofEpochMilli(last).toString());
+            Alert alert = silence(service, last, timestamp);
             out.collect(alert);
-            firingId.update(id);
+            firingId.update(alert.getAlertId());
             schedule(last + settings.stateTtlMillis, ctx);
             return;
         }
@@ -134,6 +124,34 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         lastEnd.clear();
         timer.clear();
         firingId.clear();
+    }
+
+    /** The FIRING alert of a service silent since {@code last}, decided at {@code at}. */
+    private Alert silence(String service, long last, long at) {
+        long windowStart = at - settings.stepMillis;
+        Alert alert =
+                AlertRecords.bare(
+                                AlertRecords.alertId(service, AlertKind.SILENCE, windowStart),
+                                AlertKind.SILENCE,
+                                AlertState.FIRING,
+                                service,
+                                settings.window,
+                                windowStart,
+                                at,
+                                at)
+                        .setValue((double) settings.silenceWindows)
+                        .setThreshold((double) settings.silenceWindows)
+                        .setSummary(
+                                "No events from "
+                                        + service
+                                        + " since "
+                                        + Instant.ofEpochMilli(last)
+                                        + " ("
+                                        + settings.silenceWindows
+                                        + " window(s))")
+                        .build();
+        alert.getEvidence().put("lastWindowEnd", Instant.ofEpochMilli(last).toString());
+        return alert;
     }
 
     private void schedule(long at, Context ctx) throws Exception {

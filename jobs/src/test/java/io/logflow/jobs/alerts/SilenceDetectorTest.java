@@ -52,6 +52,21 @@ class SilenceDetectorTest {
     }
 
     @Test
+    void aWatermarkJumpOverTheSilenceStillFiresThenResolves() throws Exception {
+        try (var h = harness()) {
+            send(h, window("auth", 0, 500, 0.0, null));
+            send(h, window("auth", 1, 500, 0.0, null));
+            send(h, window("auth", 5, 500, 0.0, null)); // windows 2-5 closed under one watermark
+            assertThat(h.extractOutputValues())
+                    .extracting(a -> a.getAlertId() + " " + a.getState())
+                    .containsExactly(
+                            "auth|SILENCE|" + at(3) + " FIRING",
+                            "auth|SILENCE|" + at(3) + " RESOLVED");
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWindowInTimeKeepsTheServiceAlive() throws Exception {
         try (var h = harness()) {
             send(h, window("auth", 0, 500, 0.0, null));
