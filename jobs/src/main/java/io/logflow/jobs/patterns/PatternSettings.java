@@ -62,7 +62,7 @@ public final class PatternSettings implements Serializable {
 
     /** The one default configuration: 1-minute windows, 1000 templates per service. */
     public static PatternSettings defaults() {
-        return new PatternSettings(Duration.ofMinutes(1), 1000, 0.5, 4, 100, 256);
+        return new PatternSettings(Duration.ofMinutes(1), 1000, 0.7, 4, 100, 256);
     }
 
     /** Length of the tumbling event-time windows patterns are counted in. */

@@ -126,10 +126,10 @@ public final class TemplateMiner {
             int same = 0;
             int wild = 0;
             for (int i = 0; i < tokens.length; i++) {
-                if (t.tokens[i].equals(Template.WILDCARD)) {
-                    wild++;
-                } else if (t.tokens[i].equals(tokens[i])) {
+                if (t.tokens[i].equals(tokens[i])) {
                     same++;
+                } else if (t.tokens[i].equals(Template.WILDCARD)) {
+                    wild++;
                 }
             }
             double sim = tokens.length == 0 ? 1.0 : (double) same / tokens.length;
@@ -139,7 +139,21 @@ public final class TemplateMiner {
                 bestWild = wild;
             }
         }
-        return best != null && bestSim >= settings.similarity() ? best : null;
+        if (best == null || bestSim < settings.similarity()) {
+            return null;
+        }
+        return keywordClash(best, tokens) ? null : best;
+    }
+
+    /** A differing all-capitals word (HTTPS, GET, SOCKS5) names a different event, not a value. */
+    private static boolean keywordClash(Template t, String[] tokens) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (!t.tokens[i].equals(tokens[i])
+                    && (Masker.isKeyword(t.tokens[i]) || Masker.isKeyword(tokens[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void merge(Template t, String[] tokens) {
