@@ -283,9 +283,12 @@ public final class AnalyticsConfig implements Serializable {
         return alertSettings;
     }
 
-    /** Template mining in tumbling windows as long as the first window definition. */
+    /**
+     * Template mining in tumbling windows of the first window definition's step (its size when
+     * tumbling), so the new-template detector counts windows the way the other detectors do.
+     */
     public PatternSettings patternSettings() {
-        return PatternSettings.defaults().withWindowSize(windows.get(0).size());
+        return PatternSettings.defaults().withWindowSize(windows.get(0).slide());
     }
 
     private AlertSettings buildAlertSettings() {

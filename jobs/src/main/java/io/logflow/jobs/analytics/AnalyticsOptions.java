@@ -259,8 +259,8 @@ public final class AnalyticsOptions {
                     .booleanType()
                     .defaultValue(true)
                     .withDescription(
-                            "Mine log templates per service and window (windows of the first"
-                                    + " window definition's size) to the patterns topic.");
+                            "Mine log templates per service and window (tumbling windows of the"
+                                    + " first window definition's slide) to the patterns topic.");
 
     public static final ConfigOption<Boolean> ALERTS_ENABLED =
             key("alerts.enabled")
