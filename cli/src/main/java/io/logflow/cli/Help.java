@@ -20,6 +20,7 @@ final class Help {
                     "  registry   start only the dev schema registry",
                     "  dashboard  the live dashboard on any Kafka's log-metrics",
                     "  cluster    start|stop|status|submit: a real standalone Flink cluster here",
+                    "  patterns   mine log templates from a file: one CSV row per message",
                     "  build      (re)build LogFlow",
                     "  help [command]",
                     "",
@@ -65,6 +66,15 @@ final class Help {
                         + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics]"
                         + " [--lookback 1h] [--host 127.0.0.1] [--token T (required for a"
                         + " non-loopback host)]";
+            case "patterns":
+                return String.join(
+                        "\n",
+                        "Usage: bin/logflow patterns <file> [--out file.csv] [--format"
+                                + " lines|loghub-csv|auto]",
+                        "Mines templates with the job's miner and default settings; writes CSV"
+                                + " line,template_id,template",
+                        "  --format auto (default) reads the Content column of a Loghub"
+                                + " structured CSV, else one message per line");
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"
@@ -73,7 +83,7 @@ final class Help {
                 return "No help for '"
                         + command
                         + "'; commands: demo, run, generate, kafka,"
-                        + " registry";
+                        + " registry, dashboard, cluster, patterns";
         }
     }
 }

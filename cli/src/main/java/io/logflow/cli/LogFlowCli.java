@@ -53,6 +53,8 @@ public final class LogFlowCli {
                 return ServiceCommands.dashboard(rest, out);
             case "cluster":
                 return ClusterCommand.run(rest, out);
+            case "patterns":
+                return PatternsCommand.run(rest);
             case "help":
             case "--help":
             case "-h":

@@ -73,7 +73,7 @@ public final class Masker {
             return -1;
         }
         String inside = message.substring(open + 1, close).trim();
-        if (inside.isEmpty() || !hasDigit(inside, 0, inside.length())) {
+        if (inside.isEmpty() || !TokenShapes.hasDigit(inside, 0, inside.length())) {
             return -1;
         }
         boolean unit = false;
@@ -92,13 +92,13 @@ public final class Masker {
 
     /** One token with its variable parts masked. */
     static String mask(String token) {
-        if (CALENDAR.contains(token) || isQuoted(token) || isPath(token)) {
+        if (CALENDAR.contains(token) || TokenShapes.isQuoted(token) || TokenShapes.isPath(token)) {
             return W;
         }
-        if (!hasDigit(token, 0, token.length())) {
+        if (!TokenShapes.hasDigit(token, 0, token.length())) {
             return token;
         }
-        if (isHostPort(token)) {
+        if (TokenShapes.isHostPort(token)) {
             return W;
         }
         StringBuilder out = new StringBuilder(token.length());
@@ -107,11 +107,11 @@ public final class Masker {
         boolean kept = false;
         while (i < n) {
             int start = i;
-            while (i < n && !isDelimiter(token.charAt(i))) {
+            while (i < n && !TokenShapes.isDelimiter(token.charAt(i))) {
                 i++;
             }
             if (i > start) {
-                if (isVariable(token, start, i)) {
+                if (TokenShapes.isVariable(token, start, i)) {
                     out.append(W);
                 } else {
                     out.append(token, start, i);
@@ -125,120 +125,5 @@ public final class Masker {
         }
         // Nothing but variables and punctuation: one variable, however it was punctuated.
         return kept ? out.toString() : W;
-    }
-
-    /**
-     * A segment with a digit is variable, unless it is a name that merely ends in one digit
-     * (SOCKS5, HTTP2, IPv6): protocol and version names are part of the template.
-     */
-    private static boolean isVariable(String s, int from, int to) {
-        if (!hasDigit(s, from, to)) {
-            return false;
-        }
-        if (to - from >= 4 && Character.isDigit(s.charAt(to - 1))) {
-            for (int i = from; i < to - 1; i++) {
-                if (!Character.isLetter(s.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return true;
-    }
-
-    /** An all-capitals word such as GET, HTTPS or SOCKS5, ignoring punctuation around it. */
-    static boolean isKeyword(String token) {
-        int upper = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (Character.isLowerCase(c)) {
-                return false;
-            }
-            if (Character.isUpperCase(c)) {
-                upper++;
-            }
-        }
-        return upper >= 2 && !token.contains(W);
-    }
-
-    /** A whole token in single or double quotes: a value the message quotes, e.g. 'admin'. */
-    private static boolean isQuoted(String token) {
-        int n = token.length();
-        while (n > 0 && (token.charAt(n - 1) == ',' || token.charAt(n - 1) == '.')) {
-            n--;
-        }
-        if (n < 2) {
-            return false;
-        }
-        char q = token.charAt(0);
-        return (q == '\'' || q == '"') && token.charAt(n - 1) == q;
-    }
-
-    /** A file path or URL path with at least two segments, e.g. /var/log/app.log. */
-    private static boolean isPath(String token) {
-        int slashes = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '/') {
-                slashes++;
-            }
-        }
-        return slashes >= 2
-                && (token.charAt(0) == '/' || token.startsWith("./") || token.contains("://"));
-    }
-
-    private static boolean isDelimiter(char c) {
-        switch (c) {
-            case '/':
-            case '=':
-            case ':':
-            case ',':
-            case ';':
-            case '(':
-            case ')':
-            case '[':
-            case ']':
-            case '{':
-            case '}':
-            case '"':
-            case '\'':
-            case '@':
-            case '|':
-            case '<':
-            case '>':
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static boolean hasDigit(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** host:port or ip:port, as a whole: the host is as variable as the port. */
-    private static boolean isHostPort(String token) {
-        int colon = token.lastIndexOf(':');
-        int digits = token.length() - colon - 1;
-        if (colon <= 0 || digits < 1 || digits > 5) {
-            return false;
-        }
-        for (int i = colon + 1; i < token.length(); i++) {
-            if (!Character.isDigit(token.charAt(i))) {
-                return false;
-            }
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = token.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '/')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.logflow.jobs.patterns;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,13 +31,16 @@ public final class TemplateMiner {
     public record Match(long templateId, String template, boolean newTemplate) {}
 
     private PatternSettings settings;
-    private final TreeNode root = new TreeNode(null, null);
+    private final PrefixTree tree = new PrefixTree();
 
     /** All templates in least-recently-used-first order. */
     private final LinkedHashMap<Long, Template> byId = new LinkedHashMap<>(64, 0.75f, true);
 
     /** The same templates for lookups that must not count as use. */
     private final Map<Long, Template> index = new HashMap<>();
+
+    /** Characters of a message that are mined; the rest is ignored. */
+    public static final int MAX_MESSAGE_CHARS = 4096;
 
     private long nextId = 1;
     private long evicted;
@@ -55,8 +57,8 @@ public final class TemplateMiner {
 
     /** Adds a message and returns the (mutable, live) template it now belongs to. */
     Template addTemplate(String message) {
-        String[] tokens = Masker.tokens(message == null ? "" : message);
-        TreeNode leaf = leafFor(tokens);
+        String[] tokens = Masker.tokens(capped(message));
+        PrefixTree.Node leaf = tree.leaf(tokens, settings.depth(), settings.maxChildren());
         Template best = mostSimilar(leaf.templates, tokens);
         if (best == null) {
             best = new Template(nextId++, tokens, leaf.route());
@@ -109,13 +111,14 @@ public final class TemplateMiner {
         evictBeyondCap();
     }
 
-    private TreeNode leafFor(String[] tokens) {
-        TreeNode node = root.child(Integer.toString(tokens.length), Integer.MAX_VALUE);
-        int levels = Math.min(settings.depth() - 2, tokens.length);
-        for (int i = 0; i < levels; i++) {
-            node = node.child(tokens[i], settings.maxChildren());
+    /** A huge line is mined by its head, so one message cannot make a huge template. */
+    static String capped(String message) {
+        if (message == null) {
+            return "";
         }
-        return node;
+        return message.length() <= MAX_MESSAGE_CHARS
+                ? message
+                : message.substring(0, MAX_MESSAGE_CHARS);
     }
 
     private Template mostSimilar(List<Template> candidates, String[] tokens) {
@@ -123,6 +126,9 @@ public final class TemplateMiner {
         double bestSim = -1;
         int bestWild = -1;
         for (Template t : candidates) {
+            if (keywordClash(t, tokens)) {
+                continue;
+            }
             int same = 0;
             int wild = 0;
             for (int i = 0; i < tokens.length; i++) {
@@ -139,17 +145,14 @@ public final class TemplateMiner {
                 bestWild = wild;
             }
         }
-        if (best == null || bestSim < settings.similarity()) {
-            return null;
-        }
-        return keywordClash(best, tokens) ? null : best;
+        return best != null && bestSim >= settings.similarity() ? best : null;
     }
 
     /** A differing all-capitals word (HTTPS, GET, SOCKS5) names a different event, not a value. */
     private static boolean keywordClash(Template t, String[] tokens) {
         for (int i = 0; i < tokens.length; i++) {
             if (!t.tokens[i].equals(tokens[i])
-                    && (Masker.isKeyword(t.tokens[i]) || Masker.isKeyword(tokens[i]))) {
+                    && (TokenShapes.isKeyword(t.tokens[i]) || TokenShapes.isKeyword(tokens[i]))) {
                 return true;
             }
         }
@@ -170,32 +173,14 @@ public final class TemplateMiner {
             Template old = lru.next();
             lru.remove();
             index.remove(old.id);
-            remove(old);
+            tree.remove(old);
             evicted++;
         }
     }
 
-    private void remove(Template t) {
-        TreeNode node = root;
-        for (String key : t.route) {
-            node = node.children.get(key);
-        }
-        node.templates.remove(t);
-        node.pruneIfEmpty();
-    }
-
     /** Puts a template back during a restore; templates must come least recently used first. */
     void restore(Template t) {
-        TreeNode node = root;
-        for (String key : t.route) {
-            node = node.child(key, Integer.MAX_VALUE);
-        }
-        // Leaves list templates by id so ties resolve as they did before the snapshot.
-        int at = 0;
-        while (at < node.templates.size() && node.templates.get(at).id < t.id) {
-            at++;
-        }
-        node.templates.add(at, t);
+        tree.restore(t);
         byId.put(t.id, t);
         index.put(t.id, t);
     }
@@ -203,44 +188,5 @@ public final class TemplateMiner {
     void restoreCounters(long nextId, long evicted) {
         this.nextId = nextId;
         this.evicted = evicted;
-    }
-
-    /** A node of the prefix tree; leaves hold templates. */
-    private static final class TreeNode {
-        final TreeNode parent;
-        final String key;
-        final Map<String, TreeNode> children = new HashMap<>();
-        final List<Template> templates = new ArrayList<>(2);
-
-        TreeNode(TreeNode parent, String key) {
-            this.parent = parent;
-            this.key = key;
-        }
-
-        TreeNode child(String token, int maxChildren) {
-            TreeNode c = children.get(token);
-            if (c != null) {
-                return c;
-            }
-            // A full node sends new tokens to its wildcard child, which it always has room for.
-            String key = children.size() + 1 >= maxChildren ? Template.WILDCARD : token;
-            return children.computeIfAbsent(key, k -> new TreeNode(this, k));
-        }
-
-        String[] route() {
-            List<String> keys = new ArrayList<>();
-            for (TreeNode n = this; n.parent != null; n = n.parent) {
-                keys.add(n.key);
-            }
-            Collections.reverse(keys);
-            return keys.toArray(new String[0]);
-        }
-
-        void pruneIfEmpty() {
-            if (parent != null && templates.isEmpty() && children.isEmpty()) {
-                parent.children.remove(key);
-                parent.pruneIfEmpty();
-            }
-        }
     }
 }

@@ -52,10 +52,10 @@ class MaskerTest {
     @Test
     void namesEndingInOneDigitAreConstants() {
         assertThat(masked("open through proxy SOCKS5")).isEqualTo("open through proxy SOCKS5");
-        assertThat(Masker.isKeyword("SOCKS5")).isTrue();
-        assertThat(Masker.isKeyword("\"GET")).isTrue();
-        assertThat(Masker.isKeyword("Paused")).isFalse();
-        assertThat(Masker.isKeyword("<*>")).isFalse();
+        assertThat(TokenShapes.isKeyword("SOCKS5")).isTrue();
+        assertThat(TokenShapes.isKeyword("\"GET")).isTrue();
+        assertThat(TokenShapes.isKeyword("Paused")).isFalse();
+        assertThat(TokenShapes.isKeyword("<*>")).isFalse();
     }
 
     @Test

@@ -13,10 +13,13 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The operator's windows, state clean-up, restore and cap, in Flink's keyed test harness. */
 class PatternMiningFunctionTest {
@@ -28,11 +31,20 @@ class PatternMiningFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> harness(
             PatternSettings settings) throws Exception {
+        return harness(settings, "hashmap");
+    }
+
+    /** {@code rocksdb} serializes the miner on every access, so it exercises the serializer. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> harness(
+            PatternSettings settings, String backend) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new PatternMiningFunction(settings)),
                         LogEvent::getService,
                         Types.STRING);
+        if (backend.equals("rocksdb")) {
+            h.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
         h.setup();
         return h;
     }
@@ -194,8 +206,9 @@ class PatternMiningFunctionTest {
         }
     }
 
-    @Test
-    void idsAndFirstErrorFactsSurviveSnapshotAndRestore() throws Exception {
+    @ParameterizedTest(name = "state backend {0}")
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void idsAndFirstErrorFactsSurviveSnapshotAndRestore(String backend) throws Exception {
         List<LogEvent> before = new ArrayList<>();
         List<LogEvent> after = new ArrayList<>();
         String[] messages = {
@@ -217,7 +230,7 @@ class PatternMiningFunctionTest {
         PatternSettings settings = SETTINGS.withMaxTemplates(3);
 
         List<LogPattern> uninterrupted;
-        try (var h = harness(settings)) {
+        try (var h = harness(settings, backend)) {
             h.open();
             for (LogEvent e : before) {
                 send(h, e);
@@ -232,7 +245,7 @@ class PatternMiningFunctionTest {
 
         OperatorSubtaskState snapshot;
         List<LogPattern> restored = new ArrayList<>();
-        try (var h = harness(settings)) {
+        try (var h = harness(settings, backend)) {
             h.open();
             for (LogEvent e : before) {
                 send(h, e);
@@ -241,7 +254,7 @@ class PatternMiningFunctionTest {
             restored.addAll(h.extractOutputValues());
             snapshot = h.snapshot(1L, 1L);
         }
-        try (var h = harness(settings)) {
+        try (var h = harness(settings, backend)) {
             h.initializeState(snapshot);
             h.open();
             for (LogEvent e : after) {

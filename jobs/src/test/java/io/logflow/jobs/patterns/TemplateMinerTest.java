@@ -96,6 +96,17 @@ class TemplateMinerTest {
                         original.templates().stream().map(Template::toString).toList());
     }
 
+    @Test
+    void onlyTheHeadOfAHugeMessageIsMined() {
+        TemplateMiner miner = new TemplateMiner(PatternSettings.defaults());
+        String huge = "word ".repeat(5000);
+        TemplateMiner.Match m = miner.add(huge);
+        // 4096 characters: 819 whole "word " and the "w" of the next.
+        assertThat(m.template().split(" ")).hasSize(820).endsWith("word", "w");
+        assertThat(miner.add(huge + " tail that is cut off").templateId())
+                .isEqualTo(m.templateId());
+    }
+
     private static String message(int i) {
         String[] verbs = {"opened", "closed", "failed", "retried", "moved", "dropped", "kept"};
         String[] nouns = {"socket", "file", "lease", "block", "session", "job", "queue", "lock"};
