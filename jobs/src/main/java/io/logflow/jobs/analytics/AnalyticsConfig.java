@@ -4,7 +4,9 @@ import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 
 import io.logflow.connectors.files.FileSinks.FileFormat;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.jobs.alerts.AlertSettings;
 import io.logflow.jobs.config.JobArgs;
+import io.logflow.jobs.patterns.PatternSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ public final class AnalyticsConfig implements Serializable {
     private final DeliveryGuarantee guarantee;
     private final FileFormat fileFormat;
     private final StartingOffsets startingOffsets;
+    private final AlertSettings alertSettings;
 
     private AnalyticsConfig(Configuration raw) {
         this.raw = raw;
@@ -82,6 +85,7 @@ public final class AnalyticsConfig implements Serializable {
             throw new IllegalArgumentException(
                     "window.allowed-lateness and watermark.out-of-orderness must not be negative");
         }
+        this.alertSettings = buildAlertSettings();
         String pattern = raw.get(INPUT_TOPIC_PATTERN);
         if (pattern != null) {
             try {
@@ -272,6 +276,38 @@ public final class AnalyticsConfig implements Serializable {
         public long timestamp() {
             return timestamp;
         }
+    }
+
+    /** The detectors' settings; they read the first window definition's results. */
+    public AlertSettings alertSettings() {
+        return alertSettings;
+    }
+
+    /** Template mining in tumbling windows as long as the first window definition. */
+    public PatternSettings patternSettings() {
+        return PatternSettings.defaults().withWindowSize(windows.get(0).size());
+    }
+
+    private AlertSettings buildAlertSettings() {
+        WindowSpec first = windows.get(0);
+        // The builder's messages name the alerts.* key that is out of range.
+        return AlertSettings.builder(first.name(), first.slide())
+                .minVolume(get(ALERTS_MIN_VOLUME))
+                .baselineWindows(get(ALERTS_BASELINE_WINDOWS))
+                .minBaselineWindows(get(ALERTS_MIN_BASELINE_WINDOWS))
+                .resolveWindows(get(ALERTS_RESOLVE_WINDOWS))
+                .errorSensitivity(get(ALERTS_ERROR_SENSITIVITY))
+                .errorMinIncrease(get(ALERTS_ERROR_MIN_INCREASE))
+                .latencySloMs(get(ALERTS_LATENCY_SLO_MS))
+                .latencyFactor(get(ALERTS_LATENCY_FACTOR))
+                .latencySensitivity(get(ALERTS_LATENCY_SENSITIVITY))
+                .latencyWindows(get(ALERTS_LATENCY_WINDOWS))
+                .latencyInhibitErrorRate(get(ALERTS_LATENCY_INHIBIT_ERROR_RATE))
+                .silenceWindows(get(ALERTS_SILENCE_WINDOWS))
+                .stateTtl(get(ALERTS_STATE_TTL))
+                .templateWarmupWindows(get(ALERTS_TEMPLATE_WARMUP_WINDOWS))
+                .templateMinErrors(get(ALERTS_TEMPLATE_MIN_ERRORS))
+                .build();
     }
 
     /** Convenience for the checkpoint interval, which decides when output becomes visible. */

@@ -8,8 +8,10 @@ import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
 import io.logflow.jobs.analytics.sinks.DeadLetterSerializer;
+import io.logflow.schema.Alert;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogEvent;
+import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -124,6 +126,48 @@ public final class AnalyticsIO {
                                 config.get(TRANSACTION_TIMEOUT)))
                 .name("kafka-" + lateTopic)
                 .uid("sink-late-events");
+        if (streams.patterns() != null) {
+            String patternsTopic = config.get(PATTERNS_TOPIC);
+            streams.patterns()
+                    .sinkTo(
+                            KafkaSinks.sink(
+                                    bootstrap,
+                                    props,
+                                    config.guarantee(),
+                                    prefix + "-patterns",
+                                    KafkaSinks.keyed(
+                                            patternsTopic,
+                                            AnalyticsIO::patternKey,
+                                            ConfluentAvroSerdes.valueSerializer(
+                                                    LogPattern.class,
+                                                    patternsTopic,
+                                                    config.registry())),
+                                    config.get(TRANSACTION_TIMEOUT)))
+                    .name("kafka-" + patternsTopic)
+                    .uid("sink-log-patterns");
+        }
+        if (streams.alerts() != null) {
+            String alertsTopic = config.get(ALERTS_TOPIC);
+            streams.alerts()
+                    .sinkTo(
+                            KafkaSinks.sink(
+                                    bootstrap,
+                                    props,
+                                    config.guarantee(),
+                                    prefix + "-alerts",
+                                    KafkaSinks.keyed(
+                                            alertsTopic,
+                                            Alert::getAlertId,
+                                            ConfluentAvroSerdes.valueSerializer(
+                                                    Alert.class, alertsTopic, config.registry())),
+                                    config.get(TRANSACTION_TIMEOUT)))
+                    .name("kafka-" + alertsTopic)
+                    .uid("sink-alerts");
+        }
+        sinkFiles(streams, config);
+    }
+
+    private static void sinkFiles(AnalyticsStreams streams, AnalyticsConfig config) {
         String files = config.get(FILES_PATH);
         if (files != null) {
             streams.windowStats()
@@ -160,6 +204,35 @@ public final class AnalyticsIO {
                     .name("files-late-events")
                     .uid("files-late-events");
         }
+        String patternFiles = config.get(PATTERNS_FILES_PATH);
+        if (patternFiles != null && streams.patterns() != null) {
+            streams.patterns()
+                    .sinkTo(
+                            FileSinks.forFormat(
+                                    config.fileFormat(),
+                                    patternFiles,
+                                    LogPattern.class,
+                                    LogPattern::getWindowStart))
+                    .name("files-log-patterns")
+                    .uid("files-log-patterns");
+        }
+        String alertFiles = config.get(ALERTS_FILES_PATH);
+        if (alertFiles != null && streams.alerts() != null) {
+            streams.alerts()
+                    .sinkTo(
+                            FileSinks.forFormat(
+                                    config.fileFormat(),
+                                    alertFiles,
+                                    Alert.class,
+                                    Alert::getEventTime))
+                    .name("files-alerts")
+                    .uid("files-alerts");
+        }
+    }
+
+    /** The upsert key of a log pattern: service, window start and template id. */
+    public static String patternKey(LogPattern p) {
+        return p.getService() + "|" + p.getWindowStart() + "|" + p.getTemplateId();
     }
 
     /** The upsert key of a window result: service, window definition and window start. */

@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics;
 
 import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 
+import io.logflow.jobs.alerts.AlertDetectors;
 import io.logflow.jobs.analytics.functions.CountingMap;
 import io.logflow.jobs.analytics.functions.DeadLetterRouter;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
@@ -9,7 +10,10 @@ import io.logflow.jobs.analytics.functions.DecodedTimestampAssigner;
 import io.logflow.jobs.analytics.functions.ServiceKey;
 import io.logflow.jobs.analytics.functions.WindowResultFunction;
 import io.logflow.jobs.analytics.functions.WindowStatsAggregate;
+import io.logflow.jobs.patterns.PatternMining;
+import io.logflow.schema.Alert;
 import io.logflow.schema.LogEvent;
+import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -32,7 +36,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LogFlow's main job: per-service, event-time windowed metrics of a Kafka stream of Avro log
- * events, to Kafka (exactly once) and files, with dead letters and late events on their own topics.
+ * events, to Kafka (exactly once) and files, with dead letters and late events on their own topics;
+ * log templates mined per window and alerts on the first window definition's results.
+ *
+ * <p>Patterns and alerts run inside this job rather than in a separate {@code alerts} job (as
+ * ARCHITECTURE.md first sketched): a second job would decode the whole stream a second time and
+ * keep a watermark of its own, so its windows and silence timers could disagree with the metrics.
  *
  * <pre>
  * flink run logflow-jobs.jar analytics --kafka.bootstrap-servers broker:9092 \
@@ -111,7 +120,8 @@ public final class AnalyticsJob {
 
     /**
      * The topology between source and sinks: dead letters split off, then for each window
-     * definition an incremental per-service aggregate whose late updates re-fire the window. Tests
+     * definition an incremental per-service aggregate whose late updates re-fire the window; the
+     * pattern miner reads the same events and the detectors the first definition's results. Tests
      * drive this with the same source and their own sinks.
      */
     public static AnalyticsStreams defineWorkflow(
@@ -121,6 +131,7 @@ public final class AnalyticsJob {
                         .name("split-dead-letters")
                         .uid("split-dead-letters");
         DataStream<WindowStats> results = null;
+        DataStream<WindowStats> first = null;
         DataStream<LogEvent> late = null;
         for (WindowSpec spec : config.windows()) {
             SingleOutputStreamOperator<WindowStats> windowed =
@@ -137,6 +148,9 @@ public final class AnalyticsJob {
                 // An event late for several window definitions is reported once.
                 late = windowed.getSideOutput(LATE_EVENTS);
             }
+            if (first == null) {
+                first = windowed;
+            }
             results = results == null ? windowed : results.union(windowed);
         }
         DataStream<LogEvent> countedLate =
@@ -144,8 +158,20 @@ public final class AnalyticsJob {
                         .returns(TypeInformation.of(LogEvent.class))
                         .name("count-late-events")
                         .uid("count-late-events");
+        DataStream<LogPattern> patterns =
+                config.get(PATTERNS_ENABLED)
+                        ? PatternMining.define(events, config.patternSettings())
+                        : null;
+        DataStream<Alert> alerts =
+                config.get(ALERTS_ENABLED)
+                        ? AlertDetectors.define(first, patterns, config.alertSettings())
+                        : null;
         return new AnalyticsStreams(
-                results, events.getSideOutput(DeadLetterRouter.DEAD_LETTERS), countedLate);
+                results,
+                events.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
+                countedLate,
+                patterns,
+                alerts);
     }
 
     private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {

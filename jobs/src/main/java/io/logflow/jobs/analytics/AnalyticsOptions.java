@@ -254,6 +254,159 @@ public final class AnalyticsOptions {
                     .withDescription(
                             "How many top paths and error messages each window lists (1..50).");
 
+    public static final ConfigOption<Boolean> PATTERNS_ENABLED =
+            key("patterns.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Mine log templates per service and window (windows of the first"
+                                    + " window definition's size) to the patterns topic.");
+
+    public static final ConfigOption<Boolean> ALERTS_ENABLED =
+            key("alerts.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Run the alert detectors on the first window definition's results.");
+
+    public static final ConfigOption<String> PATTERNS_TOPIC =
+            key("output.patterns-topic")
+                    .stringType()
+                    .defaultValue("log-patterns")
+                    .withDescription("Topic of LogPattern records (template counts per window).");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            key("output.alerts-topic")
+                    .stringType()
+                    .defaultValue("log-alerts")
+                    .withDescription("Topic of Alert transitions (FIRING, RESOLVED), keyed by id.");
+
+    public static final ConfigOption<String> PATTERNS_FILES_PATH =
+            key("output.files.patterns-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Directory for log-pattern files too (same format).");
+
+    public static final ConfigOption<String> ALERTS_FILES_PATH =
+            key("output.files.alerts-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Directory for alert files too (same format).");
+
+    public static final ConfigOption<Integer> ALERTS_MIN_VOLUME =
+            key("alerts.min-volume")
+                    .intType()
+                    .defaultValue(100)
+                    .withDescription(
+                            "Windows with fewer events (HTTP events for latency) are not judged:"
+                                    + " a handful of events makes any rate noisy.");
+
+    public static final ConfigOption<Integer> ALERTS_BASELINE_WINDOWS =
+            key("alerts.baseline-windows")
+                    .intType()
+                    .defaultValue(30)
+                    .withDescription(
+                            "How many recent normal windows per service form the baseline"
+                                    + " (median and MAD).");
+
+    public static final ConfigOption<Integer> ALERTS_MIN_BASELINE_WINDOWS =
+            key("alerts.min-baseline-windows")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription("Normal windows a service needs before it is judged.");
+
+    public static final ConfigOption<Integer> ALERTS_RESOLVE_WINDOWS =
+            key("alerts.resolve-windows")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Normal windows in a row (or windows without the new template) that"
+                                    + " resolve a firing alert.");
+
+    public static final ConfigOption<Double> ALERTS_ERROR_SENSITIVITY =
+            key("alerts.error-rate.sensitivity")
+                    .doubleType()
+                    .defaultValue(6.0)
+                    .withDescription(
+                            "An error rate is a spike above median + this many robust standard"
+                                    + " deviations (1.4826 x MAD); lower is more sensitive.");
+
+    public static final ConfigOption<Double> ALERTS_ERROR_MIN_INCREASE =
+            key("alerts.error-rate.min-increase")
+                    .doubleType()
+                    .defaultValue(0.05)
+                    .withDescription(
+                            "...and at least this much above the median (0.05 = 5 points), so a"
+                                    + " very steady service does not alert on tiny changes.");
+
+    public static final ConfigOption<Double> ALERTS_LATENCY_SLO_MS =
+            key("alerts.latency.slo-ms")
+                    .doubleType()
+                    .defaultValue(0.0)
+                    .withDescription(
+                            "Absolute p99 SLO in ms: a p99 above it is a regression; 0 = off.");
+
+    public static final ConfigOption<Double> ALERTS_LATENCY_FACTOR =
+            key("alerts.latency.factor")
+                    .doubleType()
+                    .defaultValue(2.0)
+                    .withDescription(
+                            "A p99 is far above its baseline above this multiple of the median"
+                                    + " (and above alerts.latency.sensitivity deviations).");
+
+    public static final ConfigOption<Double> ALERTS_LATENCY_SENSITIVITY =
+            key("alerts.latency.sensitivity")
+                    .doubleType()
+                    .defaultValue(6.0)
+                    .withDescription("Robust standard deviations of p99 above the median.");
+
+    public static final ConfigOption<Integer> ALERTS_LATENCY_WINDOWS =
+            key("alerts.latency.windows")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Slow windows in a row (K) that raise a latency alert.");
+
+    public static final ConfigOption<Double> ALERTS_LATENCY_INHIBIT_ERROR_RATE =
+            key("alerts.latency.inhibit-error-rate")
+                    .doubleType()
+                    .defaultValue(0.05)
+                    .withDescription(
+                            "Windows with at least this error rate are not judged for latency:"
+                                    + " timeouts of an error spike raise p99 too, and that"
+                                    + " incident is reported as an error-rate spike.");
+
+    public static final ConfigOption<Integer> ALERTS_SILENCE_WINDOWS =
+            key("alerts.silence.windows")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription(
+                            "Window steps (N) without any event from a service that was sending"
+                                    + " before it counts as silent; raise it for sparse services.");
+
+    public static final ConfigOption<Duration> ALERTS_STATE_TTL =
+            key("alerts.state-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(24))
+                    .withDescription(
+                            "Event time after its last window when a service's detector state is"
+                                    + " dropped (a firing alert resolves as expired).");
+
+    public static final ConfigOption<Integer> ALERTS_TEMPLATE_WARMUP_WINDOWS =
+            key("alerts.new-template.warmup-windows")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "Windows per service that only learn templates, so a fresh start does"
+                                    + " not report every template as new.");
+
+    public static final ConfigOption<Integer> ALERTS_TEMPLATE_MIN_ERRORS =
+            key("alerts.new-template.min-errors")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Error lines a new template needs within its first two windows: one"
+                                    + " stray line of a rare template is not an incident.");
+
     /** All options, for validation and help output. */
     public static List<ConfigOption<?>> all() {
         return List.of(
@@ -292,6 +445,27 @@ public final class AnalyticsOptions {
                 CHECKPOINT_DIR,
                 STATE_BACKEND,
                 PARALLELISM,
-                TOP_N);
+                TOP_N,
+                PATTERNS_ENABLED,
+                ALERTS_ENABLED,
+                PATTERNS_TOPIC,
+                ALERTS_TOPIC,
+                PATTERNS_FILES_PATH,
+                ALERTS_FILES_PATH,
+                ALERTS_MIN_VOLUME,
+                ALERTS_BASELINE_WINDOWS,
+                ALERTS_MIN_BASELINE_WINDOWS,
+                ALERTS_RESOLVE_WINDOWS,
+                ALERTS_ERROR_SENSITIVITY,
+                ALERTS_ERROR_MIN_INCREASE,
+                ALERTS_LATENCY_SLO_MS,
+                ALERTS_LATENCY_FACTOR,
+                ALERTS_LATENCY_SENSITIVITY,
+                ALERTS_LATENCY_WINDOWS,
+                ALERTS_LATENCY_INHIBIT_ERROR_RATE,
+                ALERTS_SILENCE_WINDOWS,
+                ALERTS_STATE_TTL,
+                ALERTS_TEMPLATE_WARMUP_WINDOWS,
+                ALERTS_TEMPLATE_MIN_ERRORS);
     }
 }

@@ -1,0 +1,59 @@
+package io.logflow.jobs.alerts;
+
+import io.logflow.schema.Alert;
+import io.logflow.schema.LogPattern;
+import io.logflow.schema.WindowStats;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+
+/**
+ * Wires the detectors onto a job's window results and (optionally) its log patterns: one keyed
+ * operator per concern, their alerts merged into one stream.
+ *
+ * <pre>{@code
+ * DataStream<Alert> alerts = AlertDetectors.define(windowStats, patterns, settings);
+ * }</pre>
+ */
+public final class AlertDetectors {
+
+    private AlertDetectors() {}
+
+    /**
+     * Alerts from {@code stats}, the results of the one window definition {@code settings} names,
+     * and from {@code patterns} when not null. Both must carry event-time watermarks.
+     */
+    public static DataStream<Alert> define(
+            DataStream<WindowStats> stats,
+            DataStream<LogPattern> patterns,
+            AlertSettings settings) {
+        TypeInformation<Alert> type = TypeInformation.of(Alert.class);
+        KeyedStream<WindowStats, String> byService =
+                stats.keyBy(WindowStats::getService, Types.STRING);
+        DataStream<Alert> alerts =
+                byService
+                        .process(new ErrorRateSpikeDetector(settings), type)
+                        .name("alerts-error-rate")
+                        .uid("alerts-error-rate");
+        alerts =
+                alerts.union(
+                        byService
+                                .process(new LatencyRegressionDetector(settings), type)
+                                .name("alerts-latency")
+                                .uid("alerts-latency"),
+                        byService
+                                .process(new SilenceDetector(settings), type)
+                                .name("alerts-silence")
+                                .uid("alerts-silence"));
+        if (patterns != null) {
+            alerts =
+                    alerts.union(
+                            patterns.keyBy(LogPattern::getService, Types.STRING)
+                                    .process(new NewErrorTemplateDetector(settings), type)
+                                    .name("alerts-new-error-template")
+                                    .uid("alerts-new-error-template"));
+        }
+        return alerts;
+    }
+}

@@ -1,0 +1,198 @@
+package io.logflow.jobs.alerts;
+
+import io.logflow.schema.Alert;
+import io.logflow.schema.AlertKind;
+import io.logflow.schema.AlertState;
+import io.logflow.schema.LogPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Fires when a service logs an ERROR/FATAL template it never logged before, read from the pattern
+ * miner's {@code newError} flag. A fresh start sees every template as new, so the first {@code
+ * warm-up} windows of each service only learn. One stray line of a rare template is not an
+ * incident: the template fires once its error lines reach {@code min-errors} within its first two
+ * windows. It resolves after {@code resolve-windows} windows without a line of it.
+ */
+public final class NewErrorTemplateDetector
+        extends KeyedProcessFunction<String, LogPattern, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final AlertSettings settings;
+
+    private transient ValueState<Integer> windowsSeen;
+    private transient ValueState<Long> lastWindowStart;
+    private transient ValueState<Long> cleanupAt;
+    private transient MapState<Long, TemplateWatch> watches;
+
+    public NewErrorTemplateDetector(AlertSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        windowsSeen =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("windows", Types.INT));
+        lastWindowStart =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-start", Types.LONG));
+        cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup", Types.LONG));
+        watches =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "watches",
+                                        Types.LONG,
+                                        TypeInformation.of(TemplateWatch.class)));
+    }
+
+    @Override
+    public void processElement(LogPattern p, Context ctx, Collector<Alert> out) throws Exception {
+        long start = p.getWindowStart().toEpochMilli();
+        long end = p.getWindowEnd().toEpochMilli();
+        Long last = lastWindowStart.value();
+        int seen = windowsSeen.value() == null ? 0 : windowsSeen.value();
+        if (last == null || start > last) {
+            seen = Math.min(seen + 1, settings.templateWarmupWindows + 1);
+            windowsSeen.update(seen);
+            lastWindowStart.update(start);
+            scheduleCleanup(end + settings.stateTtlMillis, ctx);
+        }
+        TemplateWatch watch = watches.get(p.getTemplateId());
+        if (watch != null && start >= due(watch)) {
+            // The watermark jumped past the watch's timer together with this window (a backlog):
+            // settle the watch as the timer would have, before this window counts.
+            settle(p.getTemplateId(), watch, due(watch), false, ctx.getCurrentKey(), out);
+            watch = null;
+        }
+        if (watch == null) {
+            if (!p.getNewError() || seen <= settings.templateWarmupWindows) {
+                return;
+            }
+            watch = new TemplateWatch();
+            watch.firstWindowStart = start;
+        }
+        watch.errorCount += p.getErrorCount();
+        watch.lastSeenEnd = end;
+        if (watch.alertId == null && watch.errorCount >= settings.templateMinErrors) {
+            watch.alertId =
+                    AlertRecords.alertId(
+                                    ctx.getCurrentKey(),
+                                    AlertKind.NEW_ERROR_TEMPLATE,
+                                    watch.firstWindowStart)
+                            + "|"
+                            + p.getTemplateId();
+            out.collect(firing(p, watch));
+        }
+        watches.put(p.getTemplateId(), watch);
+        ctx.timerService().registerEventTimeTimer(due(watch));
+    }
+
+    /** Confirmation ends with the window after the first; resolution waits for quiet windows. */
+    private long due(TemplateWatch w) {
+        return w.alertId == null
+                ? w.firstWindowStart + 2 * settings.stepMillis
+                : w.lastSeenEnd + settings.resolveWindows * settings.stepMillis;
+    }
+
+    private Alert firing(LogPattern p, TemplateWatch watch) {
+        Alert alert =
+                AlertRecords.bare(
+                                watch.alertId,
+                                AlertKind.NEW_ERROR_TEMPLATE,
+                                AlertState.FIRING,
+                                p.getService(),
+                                settings.window,
+                                p.getWindowStart().toEpochMilli(),
+                                p.getWindowEnd().toEpochMilli(),
+                                p.getWindowEnd().toEpochMilli())
+                        .setValue((double) watch.errorCount)
+                        .setThreshold((double) settings.templateMinErrors)
+                        .setSummary("New error template: " + p.getTemplate())
+                        .build();
+        Map<String, String> evidence = alert.getEvidence();
+        evidence.put("templateId", String.valueOf(p.getTemplateId()));
+        evidence.put("template", p.getTemplate());
+        evidence.put("example", p.getExample());
+        evidence.put("errorCount", String.valueOf(watch.errorCount));
+        evidence.put("firstSeen", p.getFirstSeen().toString());
+        return alert;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return; // the end of a bounded input ends no template
+        }
+        boolean expire = cleanupAt.value() != null && cleanupAt.value() == timestamp;
+        List<Map.Entry<Long, TemplateWatch>> due = new ArrayList<>();
+        for (Map.Entry<Long, TemplateWatch> e : watches.entries()) {
+            if (expire || due(e.getValue()) <= timestamp) {
+                due.add(Map.entry(e.getKey(), e.getValue()));
+            }
+        }
+        for (Map.Entry<Long, TemplateWatch> e : due) {
+            settle(e.getKey(), e.getValue(), timestamp, expire, ctx.getCurrentKey(), out);
+        }
+        if (expire) {
+            windowsSeen.clear();
+            lastWindowStart.clear();
+            cleanupAt.clear();
+        }
+    }
+
+    /** Ends a watch: an unconfirmed one quietly, a firing one with its RESOLVED alert. */
+    private void settle(
+            long templateId,
+            TemplateWatch w,
+            long at,
+            boolean expired,
+            String service,
+            Collector<Alert> out)
+            throws Exception {
+        watches.remove(templateId);
+        if (w.alertId == null) {
+            return;
+        }
+        Alert resolved =
+                AlertRecords.bare(
+                                w.alertId,
+                                AlertKind.NEW_ERROR_TEMPLATE,
+                                AlertState.RESOLVED,
+                                service,
+                                settings.window,
+                                at - settings.stepMillis,
+                                at,
+                                at)
+                        .setValue((double) w.errorCount)
+                        .setSummary(
+                                "No lines of the new error template for "
+                                        + settings.resolveWindows
+                                        + " window(s)")
+                        .build();
+        resolved.getEvidence().put("templateId", String.valueOf(templateId));
+        if (expired) {
+            resolved.getEvidence().put("reason", "expired");
+        }
+        out.collect(resolved);
+    }
+
+    private void scheduleCleanup(long at, Context ctx) throws Exception {
+        Long previous = cleanupAt.value();
+        if (previous != null) {
+            ctx.timerService().deleteEventTimeTimer(previous);
+        }
+        ctx.timerService().registerEventTimeTimer(at);
+        cleanupAt.update(at);
+    }
+}

@@ -1,0 +1,193 @@
+package io.logflow.jobs.alerts;
+
+import io.logflow.schema.Alert;
+import io.logflow.schema.AlertKind;
+import io.logflow.schema.AlertState;
+import io.logflow.schema.WindowStats;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The lifecycle shared by detectors that judge each window of a service against that service's
+ * baseline: FIRING after {@link #windowsToFire()} anomalous windows in a row, nothing more while it
+ * stays anomalous, RESOLVED after {@code resolveWindows} normal ones. Only normal windows join the
+ * baseline, so an incident cannot teach the detector that it is normal; late re-fires (revision >
+ * 0) are ignored so a window counts once. A service silent for the state TTL is forgotten.
+ */
+abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    protected final AlertSettings settings;
+
+    private transient ValueState<double[]> baseline;
+    private transient ValueState<String> firingId;
+    private transient ValueState<Integer> streak;
+    private transient ValueState<Long> cleanupAt;
+
+    WindowDetector(AlertSettings settings) {
+        this.settings = settings;
+    }
+
+    abstract AlertKind kind();
+
+    /** The value judged for this window, or null when the window cannot be judged. */
+    abstract Double measure(WindowStats stats);
+
+    /** The value above which a window is anomalous, or null while the baseline is too short. */
+    abstract Double threshold(double[] baseline);
+
+    /** Anomalous windows in a row that raise the alert. */
+    abstract int windowsToFire();
+
+    abstract String describe(double value, double threshold);
+
+    @Override
+    public void open(OpenContext ctx) {
+        String name = kind().name().toLowerCase(java.util.Locale.ROOT);
+        baseline =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        name + "-baseline",
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        firingId =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>(name + "-firing", Types.STRING));
+        streak =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>(name + "-streak", Types.INT));
+        cleanupAt =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>(name + "-cleanup", Types.LONG));
+    }
+
+    @Override
+    public void processElement(WindowStats stats, Context ctx, Collector<Alert> out)
+            throws Exception {
+        if (stats.getRevision() != 0) {
+            return;
+        }
+        scheduleCleanup(stats.getWindowEnd().toEpochMilli(), ctx);
+        String firing = firingId.value();
+        int run = streak.value() == null ? 0 : streak.value();
+        Double value = measure(stats);
+        if (value == null) {
+            // Not judged: breaks a run of anomalies, but cannot resolve a firing alert either.
+            if (firing == null) {
+                streak.clear();
+            }
+            return;
+        }
+        double[] base = baseline.value() == null ? new double[0] : baseline.value();
+        Double threshold = threshold(base);
+        if (threshold == null) {
+            baseline.update(Baseline.push(base, value, settings.baselineWindows));
+            return;
+        }
+        boolean anomalous = value > threshold;
+        if (firing == null) {
+            if (!anomalous) {
+                streak.clear();
+                baseline.update(Baseline.push(base, value, settings.baselineWindows));
+            } else if (run + 1 >= windowsToFire()) {
+                String id =
+                        AlertRecords.alertId(
+                                ctx.getCurrentKey(), kind(), stats.getWindowStart().toEpochMilli());
+                out.collect(transition(stats, id, AlertState.FIRING, value, base, threshold));
+                firingId.update(id);
+                streak.clear();
+            } else {
+                streak.update(run + 1);
+            }
+        } else if (anomalous) {
+            streak.clear();
+        } else {
+            baseline.update(Baseline.push(base, value, settings.baselineWindows));
+            if (run + 1 >= settings.resolveWindows) {
+                out.collect(transition(stats, firing, AlertState.RESOLVED, value, base, threshold));
+                firingId.clear();
+                streak.clear();
+            } else {
+                streak.update(run + 1);
+            }
+        }
+    }
+
+    private Alert transition(
+            WindowStats stats,
+            String id,
+            AlertState state,
+            double value,
+            double[] base,
+            double threshold) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        Double median = null;
+        if (base.length > 0) {
+            median = Baseline.median(base);
+            evidence.put("mad", AlertRecords.format(Baseline.mad(base, median)));
+        }
+        evidence.put("baselineWindows", String.valueOf(base.length));
+        String summary =
+                state == AlertState.FIRING
+                        ? describe(value, threshold)
+                        : kind()
+                                + " cleared: "
+                                + AlertRecords.format(value)
+                                + " is back under "
+                                + AlertRecords.format(threshold);
+        return AlertRecords.fromWindow(
+                stats, id, kind(), state, value, median, threshold, summary, evidence);
+    }
+
+    private void scheduleCleanup(long windowEnd, Context ctx) throws Exception {
+        Long previous = cleanupAt.value();
+        long next = windowEnd + settings.stateTtlMillis;
+        if (previous != null && previous != next) {
+            ctx.timerService().deleteEventTimeTimer(previous);
+        }
+        ctx.timerService().registerEventTimeTimer(next);
+        cleanupAt.update(next);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            // The end of a bounded input is not the end of the service.
+            return;
+        }
+        String firing = firingId.value();
+        if (firing != null) {
+            long lastEnd = timestamp - settings.stateTtlMillis;
+            Alert resolved =
+                    AlertRecords.bare(
+                                    firing,
+                                    kind(),
+                                    AlertState.RESOLVED,
+                                    ctx.getCurrentKey(),
+                                    settings.window,
+                                    lastEnd,
+                                    timestamp,
+                                    timestamp)
+                            .setSummary(
+                                    kind()
+                                            + " expired: no windows since "
+                                            + Instant.ofEpochMilli(lastEnd))
+                            .build();
+            resolved.getEvidence().put("reason", "expired");
+            out.collect(resolved);
+        }
+        baseline.clear();
+        firingId.clear();
+        streak.clear();
+        cleanupAt.clear();
+    }
+}
