@@ -118,7 +118,8 @@ class DashboardE2EITCase {
             String url,
             String logs,
             Outputs outputs,
-            RegistryClientConfig registry) {
+            RegistryClientConfig registry)
+            throws Exception {
         // Before any data, through the access token: the page waits, Kafka is reachable.
         page.open(url + "/?token=" + TOKEN);
         page.await("the empty state", d -> page.displayed("#empty-state"));

@@ -15,7 +15,7 @@ import io.logflow.schema.LogPattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,14 +114,12 @@ final class HandMade {
                                 .build()));
     }
 
-    static void createTopic(KafkaExtension kafka, String name) {
+    /** Creates {@code name} exactly (the extension's topics get a random suffix). */
+    static void createTopic(KafkaExtension kafka, String name) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating " + name, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topic " + name, e.getCause());
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
