@@ -16,6 +16,8 @@ public final class Defaults {
     public static final String TOPIC_METRICS = "log-metrics";
     public static final String TOPIC_DLQ = "logs-dlq";
     public static final String TOPIC_LATE = "logs-late";
+    public static final String TOPIC_PATTERNS = "log-patterns";
+    public static final String TOPIC_ALERTS = "log-alerts";
 
     private Defaults() {}
 }

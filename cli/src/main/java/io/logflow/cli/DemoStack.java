@@ -107,7 +107,9 @@ public final class DemoStack implements AutoCloseable {
                             Defaults.TOPIC_LOGS,
                             Defaults.TOPIC_METRICS,
                             Defaults.TOPIC_DLQ,
-                            Defaults.TOPIC_LATE)) {
+                            Defaults.TOPIC_LATE,
+                            Defaults.TOPIC_PATTERNS,
+                            Defaults.TOPIC_ALERTS)) {
                 if (!existing.contains(topic)) {
                     int partitions = topic.equals(Defaults.TOPIC_LOGS) ? 2 : 1;
                     topics.add(new NewTopic(topic, partitions, (short) 1));
@@ -129,6 +131,11 @@ public final class DemoStack implements AutoCloseable {
                         outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
                 "--output.files.late-events-path",
                         outputDir(Defaults.TOPIC_LATE).toUri().toString(),
+                "--output.patterns-topic", Defaults.TOPIC_PATTERNS,
+                "--output.alerts-topic", Defaults.TOPIC_ALERTS,
+                "--output.files.patterns-path",
+                        outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
+                "--output.files.alerts-path", outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
                 "--output.transactional-id-prefix", "logflow-demo",
                 "--checkpoint.interval", settings.checkpointInterval(),
                 "--checkpoint.dir",

@@ -174,7 +174,9 @@ class DockerFilesTest {
                                 Defaults.TOPIC_LOGS, 2,
                                 Defaults.TOPIC_METRICS, 1,
                                 Defaults.TOPIC_DLQ, 1,
-                                Defaults.TOPIC_LATE, 1));
+                                Defaults.TOPIC_LATE, 1,
+                                Defaults.TOPIC_PATTERNS, 1,
+                                Defaults.TOPIC_ALERTS, 1));
         assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh");
     }
 
@@ -218,7 +220,11 @@ class DockerFilesTest {
                 .containsEntry(AnalyticsOptions.BOOTSTRAP_SERVERS.key(), "kafka:29092")
                 .containsEntry(AnalyticsOptions.REGISTRY_URL.key(), "http://schema-registry:8081")
                 .containsEntry(AnalyticsOptions.CHECKPOINT_DIR.key(), "file:///checkpoints")
-                .containsEntry(AnalyticsOptions.FILES_PATH.key(), "file:///output/log-metrics");
+                .containsEntry(AnalyticsOptions.FILES_PATH.key(), "file:///output/log-metrics")
+                .containsEntry(
+                        AnalyticsOptions.PATTERNS_FILES_PATH.key(), "file:///output/log-patterns")
+                .containsEntry(
+                        AnalyticsOptions.ALERTS_FILES_PATH.key(), "file:///output/log-alerts");
 
         for (String name : List.of("jobmanager", "taskmanager")) {
             Map<String, Object> flink = map(services, name);

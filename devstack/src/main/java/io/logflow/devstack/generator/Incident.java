@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * A scripted disturbance of one service over a window of event time, measured from the model's
- * start instant: an error-rate spike, a latency regression on one path, or the service going
- * silent. Written as {@code spike:payments@60s+120s}, {@code latency:search:/api/search@30s+60s} or
- * {@code silence:auth@90s+60s}; without {@code +duration} it lasts until ended.
+ * start instant: an error-rate spike, a latency regression on one path, the service going silent,
+ * or a new error message it never logged before. Written as {@code spike:payments@60s+120s}, {@code
+ * latency:search:/api/search@30s+60s}, {@code silence:auth@90s+60s} or {@code
+ * newerror:checkout@60s+30s}; without {@code +duration} it lasts until ended.
  */
 public final class Incident {
 
@@ -16,7 +17,8 @@ public final class Incident {
     public enum Kind {
         ERROR_SPIKE("spike"),
         LATENCY("latency"),
-        SILENCE("silence");
+        SILENCE("silence"),
+        NEW_ERROR("newerror");
 
         private final String token;
 
@@ -31,13 +33,16 @@ public final class Incident {
                 }
             }
             throw new IllegalArgumentException(
-                    "Unknown incident kind '" + token + "' (known: spike, latency, silence)");
+                    "Unknown incident kind '"
+                            + token
+                            + "' (known: spike, latency, silence, newerror)");
         }
     }
 
     static final String FORMAT =
             "spike:<service>@<start>[+<duration>], latency:<service>:<path>@<start>[+<duration>]"
-                    + " or silence:<service>@<start>[+<duration>]";
+                    + ", silence:<service>@<start>[+<duration>]"
+                    + " or newerror:<service>@<start>[+<duration>]";
 
     private final Kind kind;
     private final String service;
@@ -73,6 +78,14 @@ public final class Incident {
     /** The service logs nothing during the window. */
     public static Incident silence(String service, Duration start, Duration duration) {
         return new Incident(Kind.SILENCE, service, null, millis(start), end(start, duration));
+    }
+
+    /**
+     * The service logs an ERROR message of a template it never logged before (a different one for
+     * each such incident of a model) on a share of its requests.
+     */
+    public static Incident newError(String service, Duration start, Duration duration) {
+        return new Incident(Kind.NEW_ERROR, service, null, millis(start), end(start, duration));
     }
 
     /** An incident from its text form; the message names the part that does not parse. */

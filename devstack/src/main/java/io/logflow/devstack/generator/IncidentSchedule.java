@@ -19,15 +19,21 @@ final class IncidentSchedule {
     /** How much slower a path serves during a latency regression. */
     static final double LATENCY_FACTOR = 6.0;
 
+    /** The share of a service's requests failing with the new error during a new-error incident. */
+    static final double NEW_ERROR_SHARE = 0.02;
+
     private static final class Entry {
         final Incident incident;
         final int service;
         final boolean[] routes;
+        // Which new error message a NEW_ERROR incident logs: one per incident of the model.
+        final int variant;
 
-        Entry(Incident incident, int service, boolean[] routes) {
+        Entry(Incident incident, int service, boolean[] routes, int variant) {
             this.incident = incident;
             this.service = service;
             this.routes = routes;
+            this.variant = variant;
         }
     }
 
@@ -65,8 +71,12 @@ final class IncidentSchedule {
                                         new HashSet<>(Arrays.asList(services[service].paths))));
             }
         }
+        int variant = 0;
+        for (Entry e : entries) {
+            variant += e.incident.kind() == Incident.Kind.NEW_ERROR ? 1 : 0;
+        }
         Entry[] next = Arrays.copyOf(entries, entries.length + 1);
-        next[next.length - 1] = new Entry(incident, service, routes);
+        next[next.length - 1] = new Entry(incident, service, routes, variant);
         checkSomeoneTalks(next, incident);
         entries = next;
     }
@@ -77,7 +87,7 @@ final class IncidentSchedule {
         for (int i = 0; i < next.length; i++) {
             if (next[i].incident == incident) {
                 Incident ended = incident.endedAt(offsetMillis);
-                next[i] = new Entry(ended, next[i].service, next[i].routes);
+                next[i] = new Entry(ended, next[i].service, next[i].routes, next[i].variant);
                 entries = next;
                 return ended;
             }
@@ -123,6 +133,18 @@ final class IncidentSchedule {
             }
         }
         return baseline;
+    }
+
+    /** The variant of the new error {@code service} logs at {@code offsetMillis}, or -1. */
+    int newErrorVariant(int service, long offsetMillis) {
+        for (Entry e : entries) {
+            if (e.service == service
+                    && e.incident.kind() == Incident.Kind.NEW_ERROR
+                    && e.incident.isActiveAt(offsetMillis)) {
+                return e.variant;
+            }
+        }
+        return -1;
     }
 
     double latencyFactor(int service, int route, long offsetMillis) {

@@ -1,6 +1,7 @@
 package io.logflow.devstack.generator;
 
 import io.logflow.schema.HttpInfo;
+import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import java.util.SplittableRandom;
 
@@ -86,9 +87,15 @@ final class LineComposer {
                         * incidents.latencyFactor(s, route, offset);
         double errorRate = incidents.errorRate(s, service.baseErrorRate, offset);
         double v = rng.nextDouble();
+        int novel = incidents.newErrorVariant(s, offset);
+        // Drawn only during a new-error incident, so traffic without one stays as it was.
+        boolean novelError = novel >= 0 && rng.nextDouble() < IncidentSchedule.NEW_ERROR_SHARE;
         Template template;
         int status;
-        if (v < errorRate) {
+        if (novelError) {
+            template = null;
+            status = 500;
+        } else if (v < errorRate) {
             template = service.errors[rng.nextInt(service.errors.length)];
             status = template.status();
             if (template == Template.CALL_TIMEOUT) {
@@ -112,9 +119,12 @@ final class LineComposer {
         // Rounded once, so the message and the latency field never disagree by a rounding.
         latency = Math.round(latency * 100) / 100.0;
         String clientIp = clients.ip(rng);
-        out.setLevel(template.level());
+        out.setLevel(novelError ? Level.ERROR : template.level());
         out.setLogger(template == Template.ACCESS ? service.accessLogger : service.appLogger);
-        out.setMessage(renderer.render(template, service, route, status, latency, clientIp));
+        out.setMessage(
+                novelError
+                        ? renderer.renderNewError(novel, service)
+                        : renderer.render(template, service, route, status, latency, clientIp));
         out.setTraceId(rng.nextDouble() < TRACED_SHARE ? Sampling.traceId(rng, scratch) : null);
         HttpInfo http = httpHolder(out, fresh);
         http.setMethod(service.methods[route]);

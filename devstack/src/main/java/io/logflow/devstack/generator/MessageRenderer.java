@@ -16,6 +16,17 @@ final class MessageRenderer {
     private static final String[] CACHE_KEYS = {"session", "cart", "product", "query", "user"};
     private static final String[] TABLES = {"orders", "products", "sessions", "payments", "users"};
     private static final char[] PARSE_TOKENS = {'<', '}', '"', 'N'};
+    // New-error incidents: variant v names its exception after NOVEL_A[v % 16] + NOVEL_B[...], a
+    // pair no other variant below 256 and no built-in template uses.
+    private static final String[] NOVEL_A = {
+        "Ledger", "Quota", "Shard", "Tenant", "Coupon", "Invoice", "Replica", "Schema",
+        "Webhook", "Voucher", "Basket", "Refund", "Billing", "Routing", "Warehouse", "Pricing"
+    };
+    private static final String[] NOVEL_B = {
+        "Drift", "Skew", "Overflow", "Mismatch", "Corruption", "Starvation", "Divergence",
+        "Conflict", "Exhaustion", "Regression", "Underflow", "Collision", "Lockout", "Desync",
+        "Backlog", "Leak"
+    };
 
     private final StringBuilder out = new StringBuilder(192);
     private final RandomGenerator rng;
@@ -148,6 +159,24 @@ final class MessageRenderer {
             default:
                 throw new IllegalStateException("No rendering for " + template);
         }
+        return b.toString();
+    }
+
+    /**
+     * A message of a template the service never logged before: {@code variant} picks which, so each
+     * new-error incident of a model brings its own.
+     */
+    String renderNewError(int variant, ServiceProfile service) {
+        StringBuilder b = out;
+        b.setLength(0);
+        int v = Math.floorMod(variant, NOVEL_A.length * NOVEL_B.length);
+        b.append(NOVEL_A[v % NOVEL_A.length])
+                .append(NOVEL_B[(v / NOVEL_A.length + v) % NOVEL_B.length])
+                .append("Exception in ")
+                .append(service.component)
+                .append(": invariant violated for batch ");
+        Sampling.appendHex(b, rng.nextLong(), 8);
+        b.append(" after ").append(1 + rng.nextInt(5)).append(" retries");
         return b.toString();
     }
 

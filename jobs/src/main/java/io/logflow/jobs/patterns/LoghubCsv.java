@@ -69,6 +69,15 @@ public final class LoghubCsv {
         }
     }
 
+    /** The fields of one line that holds a whole record (such as a header). */
+    public static List<String> parseLine(String line) {
+        try {
+            return new LoghubCsv(new BufferedReader(new java.io.StringReader(line))).next();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not one CSV record: " + line, e);
+        }
+    }
+
     /** Physical lines read so far. */
     public long lineNumber() {
         return line;

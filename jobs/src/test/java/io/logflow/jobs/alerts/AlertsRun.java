@@ -1,0 +1,148 @@
+package io.logflow.jobs.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.generator.Incident;
+import io.logflow.devstack.generator.LogGenerator;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.devstack.kafka.TopicReader;
+import io.logflow.jobs.analytics.AnalyticsConfig;
+import io.logflow.jobs.analytics.AnalyticsIO;
+import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.schema.Alert;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs the analytics job with its detectors on generated traffic: 10-second windows and {@value
+ * #EVENTS_PER_SECOND} events per second of event time, preloaded, then read by a bounded run whose
+ * exactly-once alerts are read {@code read_committed} once the job has finished.
+ */
+final class AlertsRun {
+
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final long WINDOW = 10_000;
+    static final int EVENTS_PER_SECOND = 1000;
+    static final List<String> SERVICES =
+            List.of("gateway", "search", "catalog", "checkout", "auth", "payments");
+    // The busiest route of each service: a regression there moves the service's p99.
+    static final Map<String, String> SLOWED_PATH =
+            Map.of(
+                    "gateway", "/api/v1/home",
+                    "search", "/api/search",
+                    "catalog", "/api/products",
+                    "checkout", "/api/cart",
+                    "auth", "/api/login",
+                    "payments", "/api/payments");
+
+    private final KafkaExtension kafka;
+    private final SchemaRegistryExtension registry;
+
+    AlertsRun(KafkaExtension kafka, SchemaRegistryExtension registry) {
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    /** Preloads {@code duration} of traffic, runs the job bounded, returns the committed alerts. */
+    List<Alert> run(long seed, Duration duration, List<Incident> incidents) throws Exception {
+        String in = kafka.createTopic("logs", 2);
+        String alertsTopic = kafka.createTopic("log-alerts", 1);
+        String patternsTopic = kafka.createTopic("log-patterns", 1);
+        RegistryClientConfig registryConfig = registry.clientConfig().build();
+        var generator =
+                LogGenerator.builder()
+                        .bootstrapServers(kafka.bootstrapServers())
+                        .registry(registryConfig)
+                        .topic(in)
+                        .seed(seed)
+                        .services(SERVICES)
+                        .startAt(T0)
+                        .ratePerSecond(0)
+                        .eventTimeRate(EVENTS_PER_SECOND)
+                        .count(duration.toSeconds() * EVENTS_PER_SECOND);
+        incidents.forEach(generator::incident);
+        generator.build().run();
+
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--kafka.bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--registry.url",
+                        registry.url(),
+                        "--input.topics",
+                        in,
+                        "--input.starting-offsets",
+                        "earliest",
+                        "--input.bounded",
+                        "true",
+                        "--output.metrics-topic",
+                        kafka.createTopic("log-metrics", 1),
+                        "--output.dead-letter-topic",
+                        kafka.createTopic("logs-dlq", 1),
+                        "--output.late-topic",
+                        kafka.createTopic("logs-late", 1),
+                        "--output.alerts-topic",
+                        alertsTopic,
+                        "--output.patterns-topic",
+                        patternsTopic,
+                        "--output.transactional-id-prefix",
+                        "it-" + in,
+                        "--windows",
+                        "tumbling:10s",
+                        "--watermark.out-of-orderness",
+                        "1s",
+                        "--watermark.idle-timeout",
+                        "1s",
+                        "--checkpoint.interval",
+                        "500ms",
+                        "--parallelism",
+                        "2");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        AnalyticsJob.configure(env, config);
+        AnalyticsIO.sinkAll(
+                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
+        env.execute("alerts-it");
+
+        assertThat(readAll(patternsTopic)).isNotEmpty();
+        var deserializer =
+                ConfluentAvroSerdes.valueDeserializer(Alert.class, alertsTopic, registryConfig);
+        List<Alert> alerts = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(alertsTopic)) {
+            Alert alert = deserializer.deserialize(r.value());
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(alert.getAlertId());
+            alerts.add(alert);
+        }
+        return alerts;
+    }
+
+    /** Everything committed in {@code topic}: the job has finished, so its end is known. */
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        TopicReader.committedConsumer(kafka.bootstrapServers(), "earliest"))) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
