@@ -628,6 +628,23 @@
     return Object.keys(ev).map(function (k) { return k + ': ' + ev[k]; }).join('\n');
   }
 
+  /** Evidence and the deciding window's top paths and errors, one line each, or null. */
+  function alertDetails(a) {
+    var lines = [];
+    var ev = a.evidence || {};
+    var keys = Object.keys(ev);
+    if (keys.length) lines.push(keys.map(function (k) { return k + ': ' + ev[k]; }).join(' · '));
+    var items = function (label, list) {
+      if (list && list.length) {
+        lines.push(label + list.map(function (it) { return it.item + ' (' + fmtCount(it.count) + ')'; }).join(' · '));
+      }
+    };
+    items('Top paths: ', a.topPaths);
+    items('Top errors: ', a.topErrors);
+    if (!lines.length) return null;
+    return el('div', { class: 'alert-evidence' }, lines.map(function (l) { return el('div', null, l); }));
+  }
+
   /** One alert as a list item; withService adds the service name and a link to its detail. */
   function alertItem(a, withService) {
     var firing = a.state === 'FIRING';
@@ -644,7 +661,9 @@
       title: alertEvidence(a) || null
     }, head,
       el('div', { class: 'alert-summary' }, a.summary),
-      el('div', { class: 'alert-numbers' }, alertNumbers(a)));
+      el('div', { class: 'alert-numbers' }, alertNumbers(a)),
+      // The service's own list has room for the evidence; the overview keeps it in the tooltip.
+      withService ? null : alertDetails(a));
     if (withService) {
       li.addEventListener('click', function (e) {
         if (e.target.closest('a')) return;

@@ -220,6 +220,10 @@ class DashboardE2EITCase {
                 "the alert of " + service + " in its detail",
                 d -> page.alerts("detail-alerts-list").size() == 1);
         assertThat(page.alerts("detail-alerts-list")).containsExactly(expectedAlerts.get(1));
+        assertThat(page.text("#detail-alerts-list .alert-evidence"))
+                .isEqualTo(
+                        "count: 200 · errors: 50\nTop paths: /api/pay (120)\n"
+                                + "Top errors: <i>card declined</i> (50)");
         page.await(
                 "the error templates of " + service,
                 d -> "templates".equals(page.attr("#top-errors", "data-from")));

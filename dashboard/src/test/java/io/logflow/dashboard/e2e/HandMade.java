@@ -9,6 +9,7 @@ import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.schema.Alert;
+import io.logflow.schema.AlertItem;
 import io.logflow.schema.AlertKind;
 import io.logflow.schema.AlertState;
 import io.logflow.schema.LogPattern;
@@ -64,6 +65,9 @@ final class HandMade {
                                 .setBaseline(0.01)
                                 .setThreshold(0.05)
                                 .setSummary("Error rate 25.0 % vs baseline 1.0 %")
+                                .setEvidence(Map.of("errors", "50", "count", "200"))
+                                .setTopPaths(List.of(new AlertItem("/api/pay", 120L)))
+                                .setTopErrors(List.of(new AlertItem("<i>card declined</i>", 50L)))
                                 .build(),
                         alert("e2e|SILENCE", AlertKind.SILENCE, AlertState.FIRING)
                                 .setService(EVIL_SERVICE)
