@@ -2,7 +2,7 @@
  * LogFlow dashboard page: plain JavaScript, no build step, no framework.
  *
  * Security rule for this file: every string that comes from the API (service names, paths, error
- * messages, Kafka error texts) goes into the DOM through text nodes or attribute setters, never
+ * messages, log templates and examples, alert summaries and evidence, Kafka error texts) goes into the DOM through text nodes or attribute setters, never
  * through innerHTML. The el() helper below is the only way this file builds elements.
  */
 (function () {
@@ -48,6 +48,7 @@
     detailCharts: {},
     levelRaw: { current: [] },
     detailService: null,
+    alertKeys: {}, // list id -> JSON of the alerts it shows
     refreshing: false,
     refreshAgain: false,
     lastRefresh: 0,
@@ -579,23 +580,126 @@
     $('overview').setAttribute('data-services', String(services.length));
   }
 
-  function renderAlerts(alerts) {
-    var list = $('alerts-list');
-    clear(list);
+  // ---------------------------------------------------------------------------------------------
+  // Alerts: firing ones first, each marked by a word and a symbol as well as a colour.
+
+  var KIND_LABELS = {
+    ERROR_RATE_SPIKE: 'Error-rate spike',
+    LATENCY_REGRESSION: 'Latency regression',
+    SILENCE: 'Silence',
+    NEW_ERROR_TEMPLATE: 'New error template'
+  };
+
+  function fmtCount(v) {
+    if (v === null || v === undefined || isNaN(v)) return '–';
+    return Number(v).toLocaleString([], { maximumFractionDigits: 1 });
+  }
+
+  /** The unit of an alert's value, by its kind. */
+  function alertFormat(kind) {
+    if (kind === 'ERROR_RATE_SPIKE') return fmtPct;
+    if (kind === 'LATENCY_REGRESSION') return fmtMs;
+    return fmtCount;
+  }
+
+  /** "value 25.0 % vs baseline 1.0 % (threshold 5.0 %)", leaving out what the alert lacks. */
+  function alertNumbers(a) {
+    var fmt = alertFormat(a.kind);
+    var parts = [];
+    if (a.value !== null && a.value !== undefined) parts.push('value ' + fmt(a.value));
+    if (a.baseline !== null && a.baseline !== undefined) parts.push('vs baseline ' + fmt(a.baseline));
+    var s = parts.join(' ');
+    if (a.threshold !== null && a.threshold !== undefined) s += (s ? ' ' : '') + '(threshold ' + fmt(a.threshold) + ')';
+    return s;
+  }
+
+  function alertTimes(a) {
+    if (a.state === 'FIRING') {
+      return a.since
+        ? 'since ' + fmtTime(a.since) + ' · firing for ' + fmtAge(a.durationSeconds)
+        : 'firing since before the look-back';
+    }
+    var span = a.since ? fmtTime(a.since) + '–' + fmtTime(a.resolvedAt) : 'resolved ' + fmtTime(a.resolvedAt);
+    return span + (a.durationSeconds === null || a.durationSeconds === undefined ? '' : ' · lasted ' + fmtAge(a.durationSeconds));
+  }
+
+  function alertEvidence(a) {
+    var ev = a.evidence || {};
+    return Object.keys(ev).map(function (k) { return k + ': ' + ev[k]; }).join('\n');
+  }
+
+  /** Evidence and the deciding window's top paths and errors, one line each, or null. */
+  function alertDetails(a) {
+    var lines = [];
+    var ev = a.evidence || {};
+    var keys = Object.keys(ev);
+    if (keys.length) lines.push(keys.map(function (k) { return k + ': ' + ev[k]; }).join(' · '));
+    var items = function (label, list) {
+      if (list && list.length) {
+        lines.push(label + list.map(function (it) { return it.item + ' (' + fmtCount(it.count) + ')'; }).join(' · '));
+      }
+    };
+    items('Top paths: ', a.topPaths);
+    items('Top errors: ', a.topErrors);
+    if (!lines.length) return null;
+    return el('div', { class: 'alert-evidence' }, lines.map(function (l) { return el('div', null, l); }));
+  }
+
+  /** One alert as a list item; withService adds the service name and a link to its detail. */
+  function alertItem(a, withService) {
+    var firing = a.state === 'FIRING';
+    var badge = el('span', { class: 'alert-state' }, firing ? '▲ FIRING' : '✓ RESOLVED');
+    var head = el('div', { class: 'alert-head' }, badge,
+      withService ? el('a', { class: 'alert-service', href: serviceHref(a.service) }, a.service) : null,
+      el('span', { class: 'alert-kind' }, KIND_LABELS[a.kind] || a.kind),
+      el('span', { class: 'alert-time' }, alertTimes(a)));
+    var li = el('li', {
+      class: 'alert',
+      'data-alert-id': a.alertId,
+      'data-state': firing ? 'firing' : 'resolved',
+      'data-service': a.service,
+      title: alertEvidence(a) || null
+    }, head,
+      el('div', { class: 'alert-summary' }, a.summary),
+      el('div', { class: 'alert-numbers' }, alertNumbers(a)),
+      // The service's own list has room for the evidence; the overview keeps it in the tooltip.
+      withService ? null : alertDetails(a));
+    if (withService) {
+      li.addEventListener('click', function (e) {
+        if (e.target.closest('a')) return;
+        window.location.hash = serviceHref(a.service);
+      });
+    }
+    return li;
+  }
+
+  function renderAlertList(listId, emptyId, alerts, withService) {
+    var list = $(listId);
     alerts = Array.isArray(alerts) ? alerts : [];
-    alerts.forEach(function (a) {
-      var text = a && (a.message || a.summary || a.title);
-      var who = a && a.service ? a.service + ': ' : '';
-      list.appendChild(el('li', { class: 'alert' }, who + (text || JSON.stringify(a))));
-    });
+    var firing = alerts.filter(function (a) { return a.state === 'FIRING'; }).length;
+    // Unchanged alerts keep their elements, so a refresh does not snatch them from the pointer.
+    var key = JSON.stringify(alerts);
+    if (state.alertKeys[listId] === key) return firing;
+    state.alertKeys[listId] = key;
+    clear(list);
+    alerts.forEach(function (a) { list.appendChild(alertItem(a, withService)); });
     show(list, alerts.length > 0);
-    show($('alerts-empty'), alerts.length === 0);
+    show($(emptyId), alerts.length === 0);
+    list.setAttribute('data-firing', String(firing));
+    return firing;
+  }
+
+  function renderAlerts(alerts) {
+    var firing = renderAlertList('alerts-list', 'alerts-empty', alerts, true);
+    var count = $('alerts-count');
+    setText(count, firing > 0 ? '▲ ' + firing + ' firing' : '');
+    count.setAttribute('data-firing', String(firing));
   }
 
   function refreshOverview() {
     return Promise.all([
       api('/api/overview', windowQuery({ range: state.range })).then(renderOverview),
-      api('/api/alerts').then(renderAlerts, function () { /* alerts are optional */ })
+      api('/api/alerts').then(renderAlerts, function () { renderAlerts([]); })
     ]);
   }
 
@@ -682,35 +786,57 @@
     detail.setAttribute('data-points', String(n));
   }
 
-  function renderTop(tableId, items, emptyText) {
+  function renderTop(tableId, items, emptyText, templates) {
     var tbody = $(tableId).tBodies[0];
     clear(tbody);
     items = items || [];
     if (items.length === 0) {
       tbody.appendChild(el('tr', { class: 'empty' }, el('td', { colspan: '2', class: 'muted' }, emptyText)));
     }
-    var max = items.reduce(function (m, it) { return Math.max(m, it.count || 0); }, 0);
+    var value = function (it) { return (templates ? it.errorCount : it.count) || 0; };
+    var max = items.reduce(function (m, it) { return Math.max(m, value(it)); }, 0);
     items.forEach(function (it) {
-      var share = max > 0 ? Math.round((100 * (it.count || 0)) / max) : 0;
+      var share = max > 0 ? Math.round((100 * value(it)) / max) : 0;
       var bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
       bar.style.width = share + '%';
+      var cell = templates
+        ? el('td', { class: 'item-text', title: templateTitle(it) },
+            el('span', { class: 'item-label' }, it.item),
+            it['new'] ? el('span', { class: 'badge-new' }, '★ new') : null,
+            it.example ? el('span', { class: 'item-example' }, it.example) : null,
+            bar)
+        : el('td', { class: 'item-text', title: it.item }, el('span', { class: 'item-label' }, it.item), bar);
       tbody.appendChild(
-        el('tr', { class: 'item' },
-          el('td', { class: 'item-text', title: it.item }, el('span', { class: 'item-label' }, it.item), bar),
-          el('td', { class: 'num' }, (it.count || 0).toLocaleString()))
+        el('tr', { class: 'item', 'data-template-id': templates ? it.templateId : null },
+          cell, el('td', { class: 'num' }, value(it).toLocaleString()))
       );
     });
     $(tableId).setAttribute('data-rows', String(items.length));
   }
 
+  function templateTitle(it) {
+    return 'Example: ' + (it.example || '–') +
+      '\nFirst seen ' + fmtTime(it.firstSeen) +
+      '\n' + (it.errorCount || 0).toLocaleString() + ' errors of ' + (it.count || 0).toLocaleString() + ' lines in the range';
+  }
+
   function renderTops(data) {
+    var templates = data.errorsFrom === 'templates';
     renderTop('top-paths', data.topPaths, 'No HTTP requests in the latest window.');
-    renderTop('top-errors', data.topErrors, 'No errors in the latest window.');
+    renderTop('top-errors', data.topErrors,
+      templates ? 'No error templates in the selected range.' : 'No errors in the latest window.', templates);
+    $('top-errors').setAttribute('data-from', templates ? 'templates' : 'messages');
+    setText($('top-errors-title'), templates ? 'Top error templates' : 'Top error messages');
+    setText($('top-errors-first'), templates ? 'Template' : 'Message');
+    setText($('top-errors-count'), templates ? 'Errors' : 'Count');
     setText(
       $('top-window'),
-      data.windowStart
-        ? 'Top lists from the latest window, ' + fmtTime(data.windowStart) + '–' + fmtTime(data.windowEnd) + '.'
-        : ''
+      (data.windowStart
+        ? 'Top paths from the latest window, ' + fmtTime(data.windowStart) + '–' + fmtTime(data.windowEnd) + '. '
+        : '') +
+        (templates
+          ? 'Error templates over the selected range (' + (data.range || state.range) + '); <*> marks a variable part.'
+          : data.windowStart ? 'Error messages from the latest window.' : '')
     );
   }
 
@@ -731,6 +857,7 @@
       destroyDetailCharts();
       renderTop('top-paths', [], 'Loading…');
       renderTop('top-errors', [], 'Loading…');
+      renderAlertList('detail-alerts-list', 'detail-alerts-empty', [], false);
       setText($('detail-summary'), '');
       setText($('top-window'), '');
       state.detailService = service;
@@ -746,14 +873,16 @@
     var path = '/api/services/' + encodeURIComponent(service);
     return Promise.all([
       api(path + '/series', windowQuery({ range: state.range })),
-      api(path + '/top', windowQuery()),
-      api('/api/status').then(renderStatus, function () {})
+      api(path + '/top', windowQuery({ range: state.range })),
+      api('/api/status').then(renderStatus, function () {}),
+      api('/api/alerts', { service: service }).then(null, function () { return []; })
     ]).then(
       function (res) {
         if (state.route.view !== 'detail' || state.route.service !== service) return;
         show($('detail-error'), false);
         renderDetail(service, res[0]);
         renderTops(res[1]);
+        renderAlertList('detail-alerts-list', 'detail-alerts-empty', res[3], false);
       },
       function (err) {
         if (err && err.status === 404) {
@@ -855,6 +984,8 @@
       scheduleRefresh(); // catch up on anything missed while disconnected
     });
     es.addEventListener('update', function () { scheduleRefresh(); });
+    es.addEventListener('alert', function () { scheduleRefresh(); });
+    es.addEventListener('patterns', function () { scheduleRefresh(); });
     es.addEventListener('status', function (e) {
       try {
         renderStatus(JSON.parse(e.data));

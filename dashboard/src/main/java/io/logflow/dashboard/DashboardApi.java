@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The JSON the page reads, computed from the {@link MetricsStore}: status, overview, a service's
- * series and its top paths and errors. Pure functions of the store, so they are unit-tested without
- * a server.
+ * The JSON the page reads, computed from the {@link MetricsStore}, {@link AlertStore} and {@link
+ * PatternStore}: status, overview, a service's series, its top paths and errors (log templates when
+ * the pattern miner's output is there), and alerts. Pure functions of the stores, so they are
+ * unit-tested without a server.
  */
 public final class DashboardApi {
 
@@ -31,15 +32,42 @@ public final class DashboardApi {
 
     private static final String[] LEVELS = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
 
+    /** How many error templates the top-errors table lists. */
+    static final int TOP_TEMPLATES = 10;
+
     private final MetricsStore store;
+    private final PatternStore patterns;
     private final KafkaStatus kafka;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final AlertsView alerts;
 
+    /** An API on window results alone: no alerts, raw top errors. */
     public DashboardApi(MetricsStore store, KafkaStatus kafka, Clock clock) {
+        this(
+                store,
+                new AlertStore(Duration.ofHours(6), 1),
+                new PatternStore(Duration.ofHours(6), 1),
+                kafka,
+                clock);
+    }
+
+    public DashboardApi(
+            MetricsStore store,
+            AlertStore alerts,
+            PatternStore patterns,
+            KafkaStatus kafka,
+            Clock clock) {
         this.store = store;
+        this.patterns = patterns;
         this.kafka = kafka;
         this.clock = clock;
+        this.alerts = new AlertsView(alerts, store, json);
+    }
+
+    /** Firing alerts, then recent resolved ones, of {@code service} or of all when it is null. */
+    public ArrayNode alerts(String service) {
+        return alerts.alerts(service);
     }
 
     /** Kafka connectivity and how fresh the data is. */
@@ -136,8 +164,12 @@ public final class DashboardApi {
         return out;
     }
 
-    /** The latest window's top paths and errors of one service; null when it is unknown. */
-    public ObjectNode top(String service, String window) {
+    /**
+     * The latest window's top paths of one service, and its top errors: error templates summed over
+     * {@code range} when the service has templates there, else the latest window's raw messages.
+     * Null when the service is unknown.
+     */
+    public ObjectNode top(String service, String window, String range) {
         if (!store.hasService(service)) {
             return null;
         }
@@ -147,8 +179,32 @@ public final class DashboardApi {
         out.put("windowStart", latest == null ? null : latest.getWindowStart().toString());
         out.put("windowEnd", latest == null ? null : latest.getWindowEnd().toString());
         items(out.putArray("topPaths"), latest == null ? List.of() : latest.getTopPaths());
-        items(out.putArray("topErrors"), latest == null ? List.of() : latest.getTopErrors());
+        Instant from = from(range);
+        if (patterns.hasPatterns(service, from)) {
+            out.put("errorsFrom", "templates");
+            out.put("range", range(range).getKey());
+            templates(out.putArray("topErrors"), patterns.templates(service, from));
+        } else {
+            out.put("errorsFrom", "messages");
+            items(out.putArray("topErrors"), latest == null ? List.of() : latest.getTopErrors());
+        }
         return out;
+    }
+
+    private static void templates(ArrayNode out, List<PatternStore.Template> templates) {
+        templates.stream()
+                .filter(t -> t.errorCount() > 0)
+                .limit(TOP_TEMPLATES)
+                .forEach(
+                        t ->
+                                out.addObject()
+                                        .put("item", t.template())
+                                        .put("templateId", t.templateId())
+                                        .put("count", t.count())
+                                        .put("errorCount", t.errorCount())
+                                        .put("example", t.example())
+                                        .put("firstSeen", t.firstSeen().toString())
+                                        .put("new", t.isNew()));
     }
 
     /** Validates a range parameter; unknown values fall back to 15 minutes. */

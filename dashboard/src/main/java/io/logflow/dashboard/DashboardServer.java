@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.logflow.schema.Alert;
+import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The live dashboard: a small web server that reads the analytics job's committed window results
@@ -31,6 +34,8 @@ public final class DashboardServer implements AutoCloseable {
 
     private final DashboardServerBuilder settings;
     private final MetricsStore store;
+    private final AlertStore alerts;
+    private final PatternStore patterns;
     private final SseHub hub = new SseHub();
     private final ObjectMapper json = new ObjectMapper();
     private ResultsConsumer consumer;
@@ -39,6 +44,8 @@ public final class DashboardServer implements AutoCloseable {
     DashboardServer(DashboardServerBuilder settings) {
         this.settings = settings;
         this.store = new MetricsStore(settings.retention, settings.maxPointsPerSeries);
+        this.alerts = new AlertStore(settings.retention, settings.maxAlerts);
+        this.patterns = new PatternStore(settings.retention, settings.maxPatternsPerService);
     }
 
     public static DashboardServerBuilder builder() {
@@ -53,11 +60,19 @@ public final class DashboardServer implements AutoCloseable {
             consumer =
                     new ResultsConsumer(
                             settings.kafkaBootstrap,
-                            settings.topic,
+                            List.of(
+                                    Feed.of(
+                                            settings.topic,
+                                            WindowStats.class,
+                                            stats -> publishUpdate(stats, clock)),
+                                    Feed.of(settings.alertsTopic, Alert.class, this::publishAlert),
+                                    new Feed<>(
+                                            settings.patternsTopic,
+                                            LogPattern.class,
+                                            patterns::upsert,
+                                            () -> hub.broadcast("patterns", "{}"))),
                             settings.registry,
                             settings.lookback,
-                            store,
-                            this::publishUpdate,
                             s -> hub.broadcast("status", api(clock, s).status().toString()),
                             clock);
             status = consumer;
@@ -91,8 +106,14 @@ public final class DashboardServer implements AutoCloseable {
                                         ctx.queryParam("window"))));
         app.get(
                 "/api/services/{service}/top",
-                ctx -> found(ctx, api.top(ctx.pathParam("service"), ctx.queryParam("window"))));
-        app.get("/api/alerts", ctx -> ctx.json(json.createArrayNode()));
+                ctx ->
+                        found(
+                                ctx,
+                                api.top(
+                                        ctx.pathParam("service"),
+                                        ctx.queryParam("window"),
+                                        ctx.queryParam("range"))));
+        app.get("/api/alerts", ctx -> ctx.json(api.alerts(ctx.queryParam("service"))));
         app.sse("/api/events", hub::add);
         app.exception(
                 Exception.class,
@@ -120,16 +141,32 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private DashboardApi api(Clock clock, KafkaStatus status) {
-        return new DashboardApi(store, status, clock);
+        return new DashboardApi(store, alerts, patterns, status, clock);
     }
 
-    private void publishUpdate(WindowStats stats) {
+    private boolean publishUpdate(WindowStats stats, Clock clock) {
+        if (!store.upsert(stats, clock.instant())) {
+            return false;
+        }
         ObjectNode event = json.createObjectNode();
         event.put("service", stats.getService());
         event.put("window", stats.getWindow());
         event.put("windowStart", stats.getWindowStart().toString());
         event.put("revision", stats.getRevision());
         hub.broadcast("update", event.toString());
+        return true;
+    }
+
+    private boolean publishAlert(Alert alert) {
+        if (!alerts.upsert(alert)) {
+            return false;
+        }
+        ObjectNode event = json.createObjectNode();
+        event.put("alertId", alert.getAlertId());
+        event.put("service", alert.getService());
+        event.put("state", alert.getState().name());
+        hub.broadcast("alert", event.toString());
+        return true;
     }
 
     private void authorize(Context ctx) {
@@ -180,6 +217,16 @@ public final class DashboardServer implements AutoCloseable {
     /** The in-memory results, e.g. to feed a dashboard by hand in tests. */
     public MetricsStore store() {
         return store;
+    }
+
+    /** The in-memory alerts. */
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /** The in-memory log templates. */
+    public PatternStore patterns() {
+        return patterns;
     }
 
     @Override

@@ -8,6 +8,8 @@ public final class DashboardServerBuilder {
 
     String kafkaBootstrap;
     String topic = "log-metrics";
+    String alertsTopic = "log-alerts";
+    String patternsTopic = "log-patterns";
     RegistryClientConfig registry;
     String host = "127.0.0.1";
     int port = 8088;
@@ -15,6 +17,8 @@ public final class DashboardServerBuilder {
     Duration lookback = DashboardServer.defaultLookback();
     Duration retention = Duration.ofHours(6);
     int maxPointsPerSeries = 10_000;
+    int maxAlerts = 500;
+    int maxPatternsPerService = 50_000;
 
     DashboardServerBuilder() {}
 
@@ -28,6 +32,18 @@ public final class DashboardServerBuilder {
 
     public DashboardServerBuilder topic(String topic) {
         this.topic = topic;
+        return this;
+    }
+
+    /** Topic of the job's Alert transitions (default log-alerts); it may not exist yet. */
+    public DashboardServerBuilder alertsTopic(String topic) {
+        this.alertsTopic = topic;
+        return this;
+    }
+
+    /** Topic of the job's LogPattern counts (default log-patterns); it may not exist yet. */
+    public DashboardServerBuilder patternsTopic(String topic) {
+        this.patternsTopic = topic;
         return this;
     }
 
@@ -70,7 +86,29 @@ public final class DashboardServerBuilder {
         return this;
     }
 
+    /** How many alerts to keep in memory (default 500); resolved ones are dropped first. */
+    public DashboardServerBuilder maxAlerts(int max) {
+        this.maxAlerts = max;
+        return this;
+    }
+
+    /** How many template records (one per template and window) to keep per service. */
+    public DashboardServerBuilder maxPatternsPerService(int max) {
+        this.maxPatternsPerService = max;
+        return this;
+    }
+
     public DashboardServer build() {
+        if (maxAlerts < 1 || maxPatternsPerService < 1 || maxPointsPerSeries < 1) {
+            throw new IllegalArgumentException(
+                    "maxAlerts, maxPatternsPerService and maxPointsPerSeries must be at least 1");
+        }
+        for (String t : new String[] {topic, alertsTopic, patternsTopic}) {
+            if (t == null || t.isBlank()) {
+                throw new IllegalArgumentException(
+                        "Dashboard topics (topic, alertsTopic, patternsTopic) must not be blank");
+            }
+        }
         if (kafkaBootstrap != null && registry == null) {
             throw new IllegalArgumentException(
                     "The dashboard needs the schema registry to decode results: set registry(..)");

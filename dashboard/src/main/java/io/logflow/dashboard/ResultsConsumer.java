@@ -3,15 +3,18 @@ package io.logflow.dashboard;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
-import io.logflow.schema.WindowStats;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads committed window results (read_committed, so aborted transactions never show) from a
- * look-back point onwards into the {@link MetricsStore}, and keeps track of whether Kafka can be
- * reached.
+ * Reads committed records (read_committed, so aborted transactions never show) of one or more
+ * {@link Feed}s from a look-back point onwards, with one Kafka consumer, and keeps track of whether
+ * Kafka can be reached. The first feed is the primary one the status reports on; a topic that does
+ * not exist yet is picked up once it appears, without holding up the others.
  */
 final class ResultsConsumer implements KafkaStatus, AutoCloseable {
 
@@ -33,14 +37,14 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
     private static final Duration PROBE = Duration.ofSeconds(3);
 
     private final String bootstrap;
-    private final String topic;
+    private final List<Feed<?>> feeds;
     private final RegistryClientConfig registry;
     private final Duration lookback;
-    private final MetricsStore store;
-    private final Consumer<WindowStats> onUpdate;
     private final Consumer<KafkaStatus> onStatus;
     private final Clock clock;
     private final Thread thread;
+    private final Map<String, Reader<?>> readers = new HashMap<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile String error = "Connecting to Kafka...";
@@ -49,19 +53,18 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
 
     ResultsConsumer(
             String bootstrap,
-            String topic,
+            List<Feed<?>> feeds,
             RegistryClientConfig registry,
             Duration lookback,
-            MetricsStore store,
-            Consumer<WindowStats> onUpdate,
             Consumer<KafkaStatus> onStatus,
             Clock clock) {
+        if (feeds.isEmpty()) {
+            throw new IllegalArgumentException("The dashboard consumer needs at least one topic");
+        }
         this.bootstrap = bootstrap;
-        this.topic = topic;
+        this.feeds = List.copyOf(feeds);
         this.registry = registry;
         this.lookback = lookback;
-        this.store = store;
-        this.onUpdate = onUpdate;
         this.onStatus = onStatus;
         this.clock = clock;
         this.thread = new Thread(this::run, "dashboard-results-consumer");
@@ -73,25 +76,28 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
     }
 
     private void run() {
-        ConfluentAvroDeserializationSchema<WindowStats> reader =
-                ConfluentAvroSerdes.valueDeserializer(WindowStats.class, topic, registry);
+        feeds.forEach(f -> readers.put(f.topic(), new Reader<>(f, registry)));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties())) {
             this.consumer = consumer;
-            List<TopicPartition> partitions = awaitPartitions(consumer);
-            if (partitions == null) {
-                return;
-            }
-            consumer.assign(partitions);
-            seekToLookback(consumer, partitions);
             long nextProbe = 0;
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    accept(reader, r);
-                }
                 if (System.nanoTime() > nextProbe) {
-                    probe(consumer);
-                    nextProbe = System.nanoTime() + PROBE.toNanos() * 2;
+                    boolean complete = probe(consumer);
+                    // Look for missing topics as often as the first wait did; then less often.
+                    nextProbe = System.nanoTime() + PROBE.toNanos() * (complete ? 2 : 1);
                 }
+                if (assigned.isEmpty()) {
+                    sleep(PROBE.toMillis());
+                    continue;
+                }
+                Set<Reader<?>> changed = new HashSet<>();
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Reader<?> reader = readers.get(r.topic());
+                    if (reader != null && reader.accept(r)) {
+                        changed.add(reader);
+                    }
+                }
+                changed.forEach(Reader::afterChanges);
             }
         } catch (org.apache.kafka.common.errors.WakeupException
                 | org.apache.kafka.common.errors.InterruptException e) {
@@ -102,46 +108,48 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
         }
     }
 
-    private void accept(
-            ConfluentAvroDeserializationSchema<WindowStats> reader,
-            ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * Checks that Kafka answers and assigns the partitions of topics that have appeared; returns
+     * whether every feed's topic is being read.
+     */
+    private boolean probe(KafkaConsumer<byte[], byte[]> consumer) {
+        Map<String, List<PartitionInfo>> topics;
         try {
-            WindowStats stats = reader.deserialize(r.value());
-            if (stats != null && store.upsert(stats, clock.instant())) {
-                onUpdate.accept(stats);
-            }
-        } catch (Exception e) {
-            // One bad result must not blind the dashboard to the rest.
-            LOG.warn(
-                    "Skipping unreadable result at {}-{}@{}: {}",
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
-                    e.getMessage());
+            topics = consumer.listTopics(PROBE);
+        } catch (org.apache.kafka.common.errors.WakeupException
+                | org.apache.kafka.common.errors.InterruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            setStatus(false, unreachable(e));
+            return false;
         }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> consumer) {
-        while (running) {
-            try {
-                Map<String, List<PartitionInfo>> topics = consumer.listTopics(PROBE);
-                List<PartitionInfo> infos = topics.get(topic);
-                if (infos != null && !infos.isEmpty()) {
-                    setStatus(true, null);
-                    return infos.stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
+        List<TopicPartition> added = new ArrayList<>();
+        boolean complete = true;
+        for (Feed<?> feed : feeds) {
+            List<PartitionInfo> infos = topics.get(feed.topic());
+            if (infos == null || infos.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            for (PartitionInfo p : infos) {
+                TopicPartition tp = new TopicPartition(feed.topic(), p.partition());
+                if (assigned.add(tp)) {
+                    added.add(tp);
                 }
-                setStatus(true, "Topic '" + topic + "' does not exist yet; waiting for the job");
-            } catch (org.apache.kafka.common.errors.WakeupException
-                    | org.apache.kafka.common.errors.InterruptException e) {
-                return null;
-            } catch (RuntimeException e) {
-                setStatus(false, unreachable(e));
             }
-            sleep(PROBE.toMillis());
         }
-        return null;
+        if (!added.isEmpty()) {
+            // assign() keeps the positions of partitions that stay assigned.
+            consumer.assign(assigned);
+            seekToLookback(consumer, added);
+        }
+        String primary = topic();
+        setStatus(
+                true,
+                topics.containsKey(primary)
+                        ? null
+                        : "Topic '" + primary + "' does not exist yet; waiting for the job");
+        return complete;
     }
 
     private void seekToLookback(
@@ -157,18 +165,6 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
             } else {
                 consumer.seekToEnd(List.of(p));
             }
-        }
-    }
-
-    private void probe(KafkaConsumer<byte[], byte[]> consumer) {
-        try {
-            consumer.listTopics(PROBE);
-            setStatus(true, null);
-        } catch (org.apache.kafka.common.errors.WakeupException
-                | org.apache.kafka.common.errors.InterruptException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            setStatus(false, unreachable(e));
         }
     }
 
@@ -234,7 +230,7 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
 
     @Override
     public String topic() {
-        return topic;
+        return feeds.get(0).topic();
     }
 
     @Override
@@ -249,6 +245,38 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
         thread.join(5000);
         if (thread.isAlive()) {
             thread.interrupt();
+        }
+    }
+
+    /** A feed with its decoder; one bad record is skipped, never fatal. */
+    private static final class Reader<T extends SpecificRecord> {
+        private final Feed<T> feed;
+        private final ConfluentAvroDeserializationSchema<T> decoder;
+
+        Reader(Feed<T> feed, RegistryClientConfig registry) {
+            this.feed = feed;
+            this.decoder =
+                    ConfluentAvroSerdes.valueDeserializer(feed.type(), feed.topic(), registry);
+        }
+
+        boolean accept(ConsumerRecord<byte[], byte[]> r) {
+            try {
+                T value = decoder.deserialize(r.value());
+                return value != null && feed.onRecord().test(value);
+            } catch (Exception e) {
+                // One bad result must not blind the dashboard to the rest.
+                LOG.warn(
+                        "Skipping unreadable record at {}-{}@{}: {}",
+                        r.topic(),
+                        r.partition(),
+                        r.offset(),
+                        e.getMessage());
+                return false;
+            }
+        }
+
+        void afterChanges() {
+            feed.afterChanges().run();
         }
     }
 }

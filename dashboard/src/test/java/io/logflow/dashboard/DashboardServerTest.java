@@ -3,6 +3,7 @@ package io.logflow.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logflow.schema.AlertState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,15 @@ class DashboardServerTest {
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("Unknown service 'nope'");
             assertThat(get(server.url() + "/api/alerts").body()).isEqualTo("[]");
+            server.alerts().upsert(Results.alert("a1", "pay ments", AlertState.FIRING, 10));
+            server.alerts().upsert(Results.alert("a2", "auth", AlertState.FIRING, 10));
+            assertThat(get(server.url() + "/api/alerts?service=pay%20ments").body())
+                    .startsWith("[{\"alertId\":\"a1\"")
+                    .doesNotContain("a2");
+            server.patterns().upsert(Results.pattern("pay ments", 0, 1, "boom <*>", 3, 3));
+            assertThat(get(server.url() + "/api/services/pay%20ments/top?range=1h").body())
+                    .contains("\"errorsFrom\":\"templates\"")
+                    .contains("\"item\":\"boom <*>\"");
             assertThat(get(server.url() + "/").statusCode()).isEqualTo(200);
             assertThat(
                             get(server.url() + "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")

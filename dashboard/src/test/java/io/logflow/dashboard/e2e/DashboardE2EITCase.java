@@ -36,8 +36,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The whole way from logs to pixels: the log generator and a few hostile hand-made events go into
  * Kafka, the analytics job windows them on a MiniCluster, the dashboard consumes its results, and
- * headless Chromium renders the page. Checks that every service appears with charts, that a
- * service's detail shows its top paths, and that log-derived text renders as text, never as markup.
+ * headless Chromium renders the page. Alerts and log templates are produced by hand (the job runs
+ * without its detectors and miner, so their content is known exactly). Checks that every service
+ * appears with charts, that the alerts panel lists firing then resolved alerts, that a service's
+ * detail shows its top paths, its alerts and its error templates, that a topic created after the
+ * dashboard started is picked up, and that log-derived text renders as text, never as markup.
  */
 class DashboardE2EITCase {
 
@@ -64,6 +67,10 @@ class DashboardE2EITCase {
     static final String EVIL_MESSAGE =
             "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
     static final String EVIL_PATH = "/\"><img src=x onerror=alert(1)>";
+    static final String EVIL_SUMMARY = "p99 <img src=x onerror=\"window.__xss=3\"> <b>doubled</b>";
+    static final String EVIL_TEMPLATE =
+            "<script>window.__xss=4</script> user <*> <img src=x onerror=\"window.__xss=5\">";
+    static final String PAYMENT_TEMPLATE = "Payment for order <*> failed: <*>";
 
     @Test
     void liveResultsRenderAsChartsAndTablesAndLogTextStaysText() throws Exception {
@@ -71,6 +78,10 @@ class DashboardE2EITCase {
         String metrics = KAFKA.createTopic("log-metrics", 1);
         String dlq = KAFKA.createTopic("logs-dlq", 1);
         String late = KAFKA.createTopic("logs-late", 1);
+        String alerts = KAFKA.createTopic("log-alerts", 1);
+        // The patterns topic is created only once the page is up: the dashboard must start
+        // without it and pick it up when it appears.
+        String patterns = "log-patterns-late-" + System.nanoTime();
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
 
         JobClient job = submitAnalytics(logs, metrics, dlq, late);
@@ -79,6 +90,8 @@ class DashboardE2EITCase {
                                 .kafkaBootstrap(KAFKA.bootstrapServers())
                                 .registry(registry)
                                 .topic(metrics)
+                                .alertsTopic(alerts)
+                                .patternsTopic(patterns)
                                 .host("127.0.0.1")
                                 .port(0)
                                 .accessToken(TOKEN)
@@ -87,7 +100,8 @@ class DashboardE2EITCase {
                 HeadlessChromium browser = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(browser.driver(), WAIT);
             try {
-                exercise(page, browser, server.url(), logs, registry);
+                exercise(
+                        page, browser, server.url(), logs, new Outputs(alerts, patterns), registry);
             } catch (Throwable t) {
                 browser.screenshot("failure");
                 t.addSuppressed(new AssertionError("page state: " + safeDebugState(page)));
@@ -103,7 +117,9 @@ class DashboardE2EITCase {
             HeadlessChromium browser,
             String url,
             String logs,
-            RegistryClientConfig registry) {
+            Outputs outputs,
+            RegistryClientConfig registry)
+            throws Exception {
         // Before any data, through the access token: the page waits, Kafka is reachable.
         page.open(url + "/?token=" + TOKEN);
         page.await("the empty state", d -> page.displayed("#empty-state"));
@@ -147,7 +163,7 @@ class DashboardE2EITCase {
         assertThat(page.displayed("#empty-state")).isFalse();
         assertThat(page.displayed("#kafka-banner")).isFalse();
         assertThat(page.text("#freshness")).contains("Latest window").contains("watermark lag");
-        assertThat(page.text("#alerts")).contains("No alerts");
+        assertThat(page.text("#alerts")).isEqualTo("No alerts yet.");
         assertThat(
                         page.text(
                                 "#services tr[data-service="
@@ -156,14 +172,68 @@ class DashboardE2EITCase {
                 .isEqualTo(EVIL_SERVICE);
         browser.fullPageScreenshot("overview");
 
-        // A generated service's detail: stacked levels and the other charts, its top paths.
+        // Alerts and templates appear: firing first (newest first), then resolved.
         String service = report.validByService().keySet().iterator().next();
-        page.clickServiceRow(service);
+        HandMade.sendAlerts(KAFKA, outputs.alerts(), registry, service, start);
+        HandMade.createTopic(KAFKA, outputs.patterns());
+        HandMade.sendPatterns(KAFKA, outputs.patterns(), registry, service, start);
+        List<String> expectedAlerts =
+                List.of(
+                        "firing | "
+                                + EVIL_SERVICE
+                                + " | Silence | "
+                                + EVIL_SERVICE
+                                + " went quiet | value 3 (threshold 2)",
+                        "firing | "
+                                + service
+                                + " | Error-rate spike | Error rate 25.0 % vs baseline 1.0 %"
+                                + " | value 25.0 % vs baseline 1.00 % (threshold 5.00 %)",
+                        "resolved | "
+                                + EVIL_SERVICE
+                                + " | Latency regression | "
+                                + EVIL_SUMMARY
+                                + " | value 480 ms vs baseline 120 ms (threshold 300 ms)");
+        page.await(
+                "three alerts in the panel",
+                d -> page.alerts("alerts-list").size() == expectedAlerts.size());
+        assertThat(page.alerts("alerts-list")).containsExactlyElementsOf(expectedAlerts);
+        assertThat(page.displayed("#alerts-empty")).isFalse();
+        assertThat(page.text("#alerts-count")).isEqualTo("▲ 2 firing");
+        assertThat(page.text("#alerts-list li[data-state='firing'] .alert-state"))
+                .isEqualTo("▲ FIRING");
+        assertThat(page.text("#alerts-list li[data-state='resolved'] .alert-state"))
+                .isEqualTo("✓ RESOLVED");
+        assertThat(page.text("#alerts-list li[data-state='resolved'] .alert-time"))
+                .endsWith("· lasted 20 s");
+        assertThat(page.script("return window.__xss === undefined")).isEqualTo(true);
+        browser.fullPageScreenshot("overview-alerts");
+
+        // A generated service's detail, reached from its alert: stacked levels and the other
+        // charts, its top paths, its alerts and its error templates.
+        page.clickAlert(HandMade.ERROR_RATE_ID);
         page.await(
                 "the detail of " + service,
                 d ->
                         page.displayed("#detail")
                                 && service.equals(page.attr("#detail", "data-service")));
+        page.await(
+                "the alert of " + service + " in its detail",
+                d -> page.alerts("detail-alerts-list").size() == 1);
+        assertThat(page.alerts("detail-alerts-list")).containsExactly(expectedAlerts.get(1));
+        assertThat(page.text("#detail-alerts-list .alert-evidence"))
+                .isEqualTo(
+                        "count: 200 · errors: 50\nTop paths: /api/pay (120)\n"
+                                + "Top errors: <i>card declined</i> (50)");
+        page.await(
+                "the error templates of " + service,
+                d -> "templates".equals(page.attr("#top-errors", "data-from")));
+        assertThat(page.text("#top-errors-title")).isEqualTo("Top error templates");
+        assertThat(page.topErrorRows())
+                .containsExactly(
+                        PAYMENT_TEMPLATE
+                                + " | 40 | old | Payment for order 9313 failed: card declined",
+                        EVIL_TEMPLATE + " | 5 | new | " + HandMade.EVIL_EXAMPLE);
+        assertThat(page.script("return window.__xss === undefined")).isEqualTo(true);
         assertThat(page.text("#detail-title")).isEqualTo(service);
         page.await(
                 "data points in every detail chart",
@@ -204,6 +274,9 @@ class DashboardE2EITCase {
                 "the hostile error message in the top errors",
                 d -> page.topItems("top-errors").contains(EVIL_MESSAGE));
         assertThat(page.text("#detail-title")).isEqualTo(EVIL_SERVICE);
+        // No templates of the hostile service: its top errors are the raw messages.
+        assertThat(page.attr("#top-errors", "data-from")).isEqualTo("messages");
+        assertThat(page.alerts("detail-alerts-list")).hasSize(2);
         assertThat(page.attr("#detail", "data-service")).isEqualTo(EVIL_SERVICE);
         assertThat(page.text("#top-errors tbody tr.item .item-label")).isEqualTo(EVIL_MESSAGE);
         assertThat(page.topItems("top-paths")).containsExactly(EVIL_PATH);
@@ -281,7 +354,12 @@ class DashboardE2EITCase {
                         "--checkpoint.interval",
                         "500ms",
                         "--parallelism",
-                        "1");
+                        "1",
+                        // Alerts and templates are produced by the test, with known content.
+                        "--patterns.enabled",
+                        "false",
+                        "--alerts.enabled",
+                        "false");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         return AnalyticsJob.submit(env, config);
     }
@@ -317,6 +395,9 @@ class DashboardE2EITCase {
         }
         KAFKA.sendValues(topic, values);
     }
+
+    /** The alerts and patterns topics of one test. */
+    private record Outputs(String alerts, String patterns) {}
 
     private static Object safeDebugState(DashboardPage page) {
         try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,6 +105,54 @@ final class DashboardPage {
                 "return Array.from(document.querySelectorAll('#"
                         + tableId
                         + " tbody tr.item .item-label')).map(e => e.textContent)");
+    }
+
+    /**
+     * The alerts of a list ({@code alerts-list} or {@code detail-alerts-list}) in page order, as
+     * "state | service | kind | summary | numbers".
+     */
+    List<String> alerts(String listId) {
+        return strings(
+                "return Array.from(document.querySelectorAll('#"
+                        + listId
+                        + " li.alert')).map(e => [e.getAttribute('data-state'),"
+                        + " e.getAttribute('data-service'),"
+                        + " e.querySelector('.alert-kind').textContent,"
+                        + " e.querySelector('.alert-summary').textContent,"
+                        + " e.querySelector('.alert-numbers').textContent].join(' | '))");
+    }
+
+    /**
+     * Clicks an alert of the overview outside its link, as a user would; again if a refresh
+     * replaced the element between finding and clicking it.
+     */
+    void clickAlert(String alertId) {
+        By summary =
+                By.cssSelector(
+                        "#alerts-list li.alert[data-alert-id="
+                                + cssString(alertId)
+                                + "] .alert-summary");
+        await(
+                "a click on alert " + alertId,
+                d -> {
+                    try {
+                        d.findElement(summary).click();
+                        return true;
+                    } catch (StaleElementReferenceException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /** The rows of the top-errors table as "label | count | new? | example". */
+    List<String> topErrorRows() {
+        return strings(
+                "return Array.from(document.querySelectorAll('#top-errors tbody tr.item'))"
+                        + ".map(r => [r.querySelector('.item-label').textContent,"
+                        + " r.querySelector('td.num').textContent,"
+                        + " r.querySelector('.badge-new') ? 'new' : 'old',"
+                        + " (r.querySelector('.item-example') || {textContent: ''}).textContent]"
+                        + ".join(' | '))");
     }
 
     Object script(String script, Object... args) {
