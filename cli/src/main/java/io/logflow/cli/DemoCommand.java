@@ -63,7 +63,9 @@ final class DemoCommand {
             out.line("Flink web UI:     " + stack.flinkUrl());
             out.line("Dashboard:        " + stack.dashboardUrl());
             out.line("Result files:     " + stack.outputDir());
-            out.line("Topics:           logs -> log-metrics, logs-dlq, logs-late");
+            out.line(
+                    "Topics:           logs -> log-metrics, log-patterns, log-alerts, logs-dlq,"
+                            + " logs-late");
             out.ready("LogFlow demo is running. Window results appear below; Ctrl-C stops.");
             try (ResultsTicker ticker =
                     ResultsTicker.start(stack.kafkaBootstrap(), stack.registryUrl(), out)) {

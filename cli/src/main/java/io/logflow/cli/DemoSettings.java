@@ -42,10 +42,12 @@ public record DemoSettings(
                 0.001,
                 "tumbling:10s",
                 "5s",
-                // Something to find: an error spike, a slow path, a service going quiet.
+                // Something to find: an error spike, a slow path, a service going quiet, a new
+                // error.
                 List.of(
                         "spike:payments@60s+60s",
                         "latency:search:/api/search@150s+90s",
-                        "silence:auth@300s+60s"));
+                        "silence:auth@300s+60s",
+                        "newerror:checkout@420s+60s"));
     }
 }

@@ -4,6 +4,7 @@ import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.devstack.kafka.TopicReader;
+import io.logflow.schema.Alert;
 import io.logflow.schema.WindowStats;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Prints one line per window as its results are committed, so the demo's terminal shows the
- * pipeline working: events, error rate, the slowest service's p95 and late updates.
+ * pipeline working: events, error rate, the slowest service's p95 and late updates; and one line
+ * per alert as it fires or resolves.
  */
 final class ResultsTicker implements AutoCloseable {
 
@@ -41,19 +43,24 @@ final class ResultsTicker implements AutoCloseable {
     private void loop(String bootstrap, String registryUrl, Console out) {
         // Only what is committed from now on: the demo shows live windows, not history.
         Properties props = TopicReader.committedConsumer(bootstrap, "latest");
+        RegistryClientConfig registry = RegistryClientConfig.builder(registryUrl).build();
         ConfluentAvroDeserializationSchema<WindowStats> reader =
                 ConfluentAvroSerdes.valueDeserializer(
-                        WindowStats.class,
-                        Defaults.TOPIC_METRICS,
-                        RegistryClientConfig.builder(registryUrl).build());
+                        WindowStats.class, Defaults.TOPIC_METRICS, registry);
+        ConfluentAvroDeserializationSchema<Alert> alerts =
+                ConfluentAvroSerdes.valueDeserializer(Alert.class, Defaults.TOPIC_ALERTS, registry);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Defaults.TOPIC_METRICS));
+            consumer.subscribe(List.of(Defaults.TOPIC_METRICS, Defaults.TOPIC_ALERTS));
             // Parallel window operators commit a window's services in separate batches: hold a
             // window until a later one shows up or it has been quiet for a moment.
             TreeMap<Long, List<WindowStats>> pending = new TreeMap<>();
             long lastArrival = System.nanoTime();
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.topic().equals(Defaults.TOPIC_ALERTS)) {
+                        out.line(alert(alerts.deserialize(r.value())));
+                        continue;
+                    }
                     WindowStats w = reader.deserialize(r.value());
                     pending.computeIfAbsent(
                                     w.getWindowStart().toEpochMilli(), k -> new ArrayList<>())
@@ -104,6 +111,12 @@ final class ResultsTicker implements AutoCloseable {
                 updates > 0
                         ? "  (" + updates + " late update" + (updates > 1 ? "s" : "") + ")"
                         : "");
+    }
+
+    static String alert(Alert a) {
+        return String.format(
+                "%s  ALERT %-8s %-12s %s",
+                TIME.format(a.getEventTime()), a.getState(), a.getService(), a.getSummary());
     }
 
     @Override
