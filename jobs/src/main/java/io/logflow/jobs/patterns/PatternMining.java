@@ -1,0 +1,31 @@
+package io.logflow.jobs.patterns;
+
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.LogPattern;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Wires log-template mining into a job: key by service, mine and count templates per window.
+ *
+ * <pre>{@code
+ * DataStream<LogPattern> patterns = PatternMining.define(events, PatternSettings.defaults());
+ * }</pre>
+ */
+public final class PatternMining {
+
+    private PatternMining() {}
+
+    /**
+     * Events must carry event-time timestamps and watermarks; output is one record per template.
+     */
+    public static SingleOutputStreamOperator<LogPattern> define(
+            DataStream<LogEvent> events, PatternSettings settings) {
+        return events.keyBy(LogEvent::getService, TypeInformation.of(String.class))
+                .process(new PatternMiningFunction(settings))
+                .returns(TypeInformation.of(LogPattern.class))
+                .name("Mine log templates")
+                .uid("log-patterns");
+    }
+}

@@ -1,0 +1,182 @@
+package io.logflow.jobs.patterns;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Flink serializer for a whole {@link TemplateMiner}, so a service's templates, ids and counters
+ * are checkpointed compactly and never through Kryo.
+ *
+ * <p>Layout (version 1): a format-version byte; the settings; the id sequence and eviction count;
+ * then the templates least recently used first, each as id, count, first-seen time, error flag,
+ * tokens and tree route. Restoring in that order reproduces the LRU order exactly, and the stored
+ * routes rebuild the tree without re-running any routing decision.
+ */
+public final class TemplateMinerSerializer extends TypeSerializer<TemplateMiner> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Stateless, so one instance serves every operator and thread. */
+    public static final TemplateMinerSerializer INSTANCE = new TemplateMinerSerializer();
+
+    static final byte FORMAT_VERSION = 1;
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<TemplateMiner> duplicate() {
+        return this;
+    }
+
+    @Override
+    public TemplateMiner createInstance() {
+        return new TemplateMiner(PatternSettings.defaults());
+    }
+
+    @Override
+    public TemplateMiner copy(TemplateMiner from) {
+        // A round trip is the one deep copy that is certain to match what a restore would see.
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(1024);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not copy a TemplateMiner", e);
+        }
+    }
+
+    @Override
+    public TemplateMiner copy(TemplateMiner from, TemplateMiner reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(TemplateMiner miner, DataOutputView out) throws IOException {
+        out.writeByte(FORMAT_VERSION);
+        PatternSettings s = miner.settings();
+        out.writeLong(s.windowSize().toMillis());
+        out.writeInt(s.maxTemplates());
+        out.writeDouble(s.similarity());
+        out.writeInt(s.depth());
+        out.writeInt(s.maxChildren());
+        out.writeInt(s.exampleMaxLength());
+        out.writeLong(miner.nextId());
+        out.writeLong(miner.evictedCount());
+        out.writeInt(miner.size());
+        for (Template t : miner.templates()) {
+            out.writeLong(t.id);
+            out.writeLong(t.count);
+            out.writeLong(t.firstSeen);
+            out.writeBoolean(t.errorSeen);
+            writeStrings(t.tokens, out);
+            writeStrings(t.route, out);
+        }
+    }
+
+    @Override
+    public TemplateMiner deserialize(DataInputView in) throws IOException {
+        int version = in.readByte();
+        if (version != FORMAT_VERSION) {
+            throw new IOException(
+                    "Unknown TemplateMiner format version "
+                            + version
+                            + "; this build reads version "
+                            + FORMAT_VERSION);
+        }
+        PatternSettings settings =
+                PatternSettings.defaults()
+                        .withWindowSize(Duration.ofMillis(in.readLong()))
+                        .withMaxTemplates(in.readInt())
+                        .withSimilarity(in.readDouble())
+                        .withDepth(in.readInt())
+                        .withMaxChildren(in.readInt())
+                        .withExampleMaxLength(in.readInt());
+        TemplateMiner miner = new TemplateMiner(settings);
+        long nextId = in.readLong();
+        long evicted = in.readLong();
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("Negative template count " + n + " in TemplateMiner state");
+        }
+        for (int i = 0; i < n; i++) {
+            long id = in.readLong();
+            long count = in.readLong();
+            long firstSeen = in.readLong();
+            boolean errorSeen = in.readBoolean();
+            Template t = new Template(id, readStrings(in), readStrings(in));
+            t.count = count;
+            t.firstSeen = firstSeen;
+            t.errorSeen = errorSeen;
+            miner.restore(t);
+        }
+        miner.restoreCounters(nextId, evicted);
+        return miner;
+    }
+
+    @Override
+    public TemplateMiner deserialize(TemplateMiner reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof TemplateMinerSerializer;
+    }
+
+    @Override
+    public int hashCode() {
+        return TemplateMinerSerializer.class.hashCode();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<TemplateMiner> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    private static void writeStrings(String[] values, DataOutputView out) throws IOException {
+        out.writeInt(values.length);
+        for (String v : values) {
+            StringValue.writeString(v, out);
+        }
+    }
+
+    private static String[] readStrings(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("Negative string count " + n + " in TemplateMiner state");
+        }
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = StringValue.readString(in);
+        }
+        return values;
+    }
+
+    /** Snapshot of this configuration-free serializer; restores to {@link #INSTANCE}. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<TemplateMiner> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

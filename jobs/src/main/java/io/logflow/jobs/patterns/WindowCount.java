@@ -1,0 +1,20 @@
+package io.logflow.jobs.patterns;
+
+/**
+ * What one service's template did in one window so far: a Flink POJO, so window state never falls
+ * back to Kryo.
+ */
+public class WindowCount {
+    public long count;
+    public long errorCount;
+
+    /** The template text when last matched, kept in case the template is evicted before emit. */
+    public String template = "";
+
+    public String example = "";
+    public long firstSeen;
+    public boolean newTemplate;
+    public boolean newError;
+
+    public WindowCount() {}
+}
