@@ -4,10 +4,14 @@ import io.logflow.devstack.generator.GeneratorReport;
 import io.logflow.devstack.generator.TrafficConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole benchmark, one scenario after another on the same preloaded topic: input ceiling,
@@ -30,6 +34,8 @@ public final class BenchRun {
     }
 
     public BenchOutcome run() throws Exception {
+        // Checkpoints, file output and Kafka Streams state of an earlier run only take space.
+        deleteRecursively(settings.workDir());
         ScenarioRunner runner =
                 new ScenarioRunner(settings.heap(), settings.workDir().resolve("logs"));
         try (BenchStack stack = BenchStack.start()) {
@@ -179,6 +185,17 @@ public final class BenchRun {
             names.add(String.format("svc-%06d", i));
         }
         return names;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static ScenarioResult find(List<ScenarioResult> rows, String name) {
