@@ -79,18 +79,19 @@ final class BenchReport {
         md.append("\n").append(latency.note()).append(".\n");
         md.append("\n## Scale (LogFlow, parallelism 1, discarding sink)\n\n");
         md.append(
-                "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | max checkpointed"
-                        + " state (MB) | checkpoints |\n");
-        md.append("|---|---:|---:|---:|---:|---|\n");
+                "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | peak after GC (MB)"
+                        + " | max checkpointed state (MB) | checkpoints |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : scale) {
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %,.0f | %.2f | %,d | %s | %s |%n",
+                            "| %s | %,.0f | %.2f | %,d | %,d | %s | %s |%n",
                             r.scenario(),
                             r.eventsPerSecond(),
                             r.cpuSecondsPerMillion(),
                             r.peakHeapBytes() >> 20,
+                            r.peakAfterGcBytes() >> 20,
                             r.stateBytes() < 0
                                     ? "n/a"
                                     : String.format(Locale.ROOT, "%.1f", r.stateBytes() / 1e6),
@@ -116,19 +117,20 @@ final class BenchReport {
         double ceiling = ceiling().eventsPerSecond();
         StringBuilder t = new StringBuilder();
         t.append(
-                "| scenario | events/s | MB/s | CPU-s per 1M events | peak heap (MB) | ratio to"
-                        + " input ceiling |\n");
-        t.append("|---|---:|---:|---:|---:|---:|\n");
+                "| scenario | events/s | MB/s | CPU-s per 1M events | peak heap (MB) | peak after"
+                        + " GC (MB) | ratio to input ceiling |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : rows) {
             t.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %,.0f | %.1f | %.2f | %,d | %.2f |%n",
+                            "| %s | %,.0f | %.1f | %.2f | %,d | %,d | %.2f |%n",
                             r.scenario(),
                             r.eventsPerSecond(),
                             r.megabytesPerSecond(),
                             r.cpuSecondsPerMillion(),
                             r.peakHeapBytes() >> 20,
+                            r.peakAfterGcBytes() >> 20,
                             r.eventsPerSecond() / ceiling));
         }
         return t.toString();

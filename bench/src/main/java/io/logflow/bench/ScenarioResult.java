@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param bytes input bytes (key and value) processed
  * @param wallNanos wall time of the measured run
  * @param cpuNanos process CPU time of the measured run, all threads
- * @param peakHeapBytes peak heap in use during the measured run
+ * @param peakHeapBytes peak heap in use during the measured run, uncollected garbage included
+ * @param peakAfterGcBytes peak heap left after a collection during the run: about the live set
  * @param stateBytes largest checkpointed state, or -1 when the scenario has none
  * @param note free text shown next to the row, e.g. checkpoints taken
  */
@@ -23,6 +24,7 @@ public record ScenarioResult(
         long wallNanos,
         long cpuNanos,
         long peakHeapBytes,
+        long peakAfterGcBytes,
         long stateBytes,
         String note) {
 
@@ -46,6 +48,7 @@ public record ScenarioResult(
                 figures.wallNanos(),
                 figures.cpuNanos(),
                 figures.peakHeapBytes(),
+                figures.peakAfterGcBytes(),
                 stateBytes,
                 note);
     }
@@ -72,6 +75,7 @@ public record ScenarioResult(
                 wallNanos,
                 cpuNanos,
                 peakHeapBytes,
+                peakAfterGcBytes,
                 stateBytes,
                 note);
     }
