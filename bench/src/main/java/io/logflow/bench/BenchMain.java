@@ -11,11 +11,15 @@ import java.util.List;
 public final class BenchMain {
 
     static final String USAGE =
-            "Usage: logflow bench [--events N] [--services K] [--small] [--results DIR]\n"
+            "Usage: logflow bench [--events N] [--services K] [--small] [--heap SIZE] [--results"
+                + " DIR]\n"
                 + "       logflow bench --jmh [JMH options, e.g. -f 1 -wi 3 -i 5 Decode]\n"
                 + "  --events N    events preloaded and measured (default 5,000,000)\n"
                 + "  --services K  distinct services (default: the generator's six-service shop)\n"
                 + "  --small       200,000 events and a short latency probe: proves the harness\n"
+                + "  --heap SIZE   -Xms/-Xmx of every scenario JVM (default 2g; 100,000 services at"
+                + " 5M events\n"
+                + "                may need more)\n"
                 + "  --results DIR where the markdown table and chart go (default bench/results)";
 
     private BenchMain() {}
@@ -31,12 +35,15 @@ public final class BenchMain {
         int services = 0;
         boolean small = false;
         Path results = null;
+        String heap = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--events" -> events = Long.parseLong(value(args, ++i, "--events"));
-                case "--services" -> services = Integer.parseInt(value(args, ++i, "--services"));
+                case "--events" -> events = number(value(args, ++i, "--events"), "--events");
+                case "--services" ->
+                        services = (int) number(value(args, ++i, "--services"), "--services");
                 case "--small" -> small = true;
                 case "--results" -> results = Path.of(value(args, ++i, "--results"));
+                case "--heap" -> heap = value(args, ++i, "--heap");
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -54,6 +61,12 @@ public final class BenchMain {
         if (results != null) {
             settings = settings.withResultsDir(results);
         }
+        if (heap != null) {
+            if (!heap.matches("[0-9]+[kKmMgG]?")) {
+                fail("--heap needs a JVM heap size such as 4g, got '" + heap + "'");
+            }
+            settings = settings.withHeap(heap);
+        }
         BenchOutcome outcome = new BenchRun(settings, System.out).run();
         System.out.println("Results: " + outcome.markdown() + " and " + outcome.chart());
         System.exit(0);
@@ -64,6 +77,15 @@ public final class BenchMain {
             fail(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static long number(String text, String option) {
+        try {
+            return Long.parseLong(text.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            fail(option + " needs a whole number, got '" + text + "'");
+            return -1;
+        }
     }
 
     private static void fail(String message) {

@@ -24,6 +24,7 @@ final class BenchReport {
     private final List<ScenarioResult> scale;
     private final Map<String, Long> expected;
     private final Map<String, Map<String, Long>> counts;
+    private final double loadAtStart;
 
     BenchReport(
             BenchSettings settings,
@@ -31,13 +32,15 @@ final class BenchReport {
             LatencyProbe.Result latency,
             List<ScenarioResult> scale,
             Map<String, Long> expected,
-            Map<String, Map<String, Long>> counts) {
+            Map<String, Map<String, Long>> counts,
+            double loadAtStart) {
         this.settings = settings;
         this.rows = rows;
         this.latency = latency;
         this.scale = scale;
         this.expected = expected;
         this.counts = counts;
+        this.loadAtStart = loadAtStart;
     }
 
     /** Paths of what {@link #write()} produced, and the main table for the console. */
@@ -60,7 +63,12 @@ final class BenchReport {
         if (!settings.label().isEmpty()) {
             md.append("\n> **").append(settings.label()).append("**\n");
         }
-        md.append("\n## Machine\n\n").append(machine()).append("\n## Settings\n\n");
+        md.append("\n## Machine\n\n").append(machine());
+        // Other work on the machine distorts every figure; this shows how quiet it was.
+        md.append(
+                String.format(
+                        Locale.ROOT, "- load average (1 min) before the run: %.2f%n", loadAtStart));
+        md.append("\n## Settings\n\n");
         md.append(settingsText());
         md.append("\n## Throughput\n\n").append(table);
         md.append("\n![throughput](").append(chartName).append(")\n");
@@ -78,6 +86,12 @@ final class BenchReport {
                         latency.maxMillis()));
         md.append("\n").append(latency.note()).append(".\n");
         md.append("\n## Scale (LogFlow, parallelism 1, discarding sink)\n\n");
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "Checkpoints every %d ms; the state column is the largest full state size"
+                                + " among the run's completed checkpoints.%n%n",
+                        BenchRun.SCALE_CHECKPOINT_MILLIS));
         md.append(
                 "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | peak after GC (MB)"
                         + " | max checkpointed state (MB) | checkpoints |\n");

@@ -4,6 +4,7 @@ import io.logflow.devstack.generator.GeneratorReport;
 import io.logflow.devstack.generator.TrafficConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class BenchRun {
     static final String WARMUP_TOPIC = "bench-warmup";
     static final String CONSUME = "consume-only";
     static final String CEILING = "consume+decode";
+    static final long SCALE_CHECKPOINT_MILLIS = 1000;
 
     private final BenchSettings settings;
     private final PrintStream console;
@@ -34,6 +36,7 @@ public final class BenchRun {
     }
 
     public BenchOutcome run() throws Exception {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // Checkpoints, file output and Kafka Streams state of an earlier run only take space.
         deleteRecursively(settings.workDir());
         ScenarioRunner runner =
@@ -92,8 +95,12 @@ public final class BenchRun {
                 String topic = "bench-scale-" + k;
                 stack.createTopics(topic);
                 preload(stack, topic, settings.scaleEvents(), names(k), 44);
+                // Checkpoints every second, so that the state is caught mid-run even in short runs.
                 ScenarioArgs scaleArgs =
-                        base.copy().with("topic", topic).with("expected", settings.scaleEvents());
+                        base.copy()
+                                .with("topic", topic)
+                                .with("expected", settings.scaleEvents())
+                                .with("checkpoint-interval", SCALE_CHECKPOINT_MILLIS + "ms");
                 scale.add(
                         measure(
                                 runner,
@@ -104,7 +111,14 @@ public final class BenchRun {
             }
 
             BenchReport.Written written =
-                    new BenchReport(settings, rows, latency, scale, report.validByService(), counts)
+                    new BenchReport(
+                                    settings,
+                                    rows,
+                                    latency,
+                                    scale,
+                                    report.validByService(),
+                                    counts,
+                                    load)
                             .write();
             console.println(written.table());
             return new BenchOutcome(

@@ -68,7 +68,14 @@ public record BenchSettings(
                 events,
                 root.resolve("bench/results"),
                 root.resolve(".logflow/bench"),
-                events == DEFAULT_EVENTS ? "" : events + "-event run (not the full default)");
+                events == DEFAULT_EVENTS
+                        ? ""
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "A %,d-event run, not the full default of %,d events: compare"
+                                        + " its figures only with each other",
+                                events,
+                                DEFAULT_EVENTS));
     }
 
     public BenchSettings withResultsDir(Path dir) {
@@ -84,6 +91,23 @@ public record BenchSettings(
                 scaleServices,
                 scaleEvents,
                 dir,
+                workDir,
+                label);
+    }
+
+    public BenchSettings withHeap(String size) {
+        return new BenchSettings(
+                events,
+                services,
+                warmupEvents,
+                eventTimeSpan,
+                size,
+                checkpointInterval,
+                latencyDuration,
+                latencyCheckpointInterval,
+                scaleServices,
+                scaleEvents,
+                resultsDir,
                 workDir,
                 label);
     }

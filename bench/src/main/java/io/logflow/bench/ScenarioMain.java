@@ -71,7 +71,7 @@ public final class ScenarioMain {
             long state =
                     completed == 0 ? -1 : stats.getSummaryStats().getStateSizeStats().getMaximum();
             return ScenarioResult.of(
-                    scenario, a.getLong("expected"), 0, figures, state, completed + " checkpoints");
+                    scenario, a.getLong("expected"), 0, figures, state, String.valueOf(completed));
         }
     }
 
