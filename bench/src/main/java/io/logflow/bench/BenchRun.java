@@ -1,0 +1,218 @@
+package io.logflow.bench;
+
+import io.logflow.devstack.generator.GeneratorReport;
+import io.logflow.devstack.generator.TrafficConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole benchmark, one scenario after another on the same preloaded topic: input ceiling,
+ * LogFlow at parallelism 1 and 2 with real and discarding sinks, the Kafka Streams peer with 1 and
+ * 2 threads, then latency at half capacity and scale with more services.
+ */
+public final class BenchRun {
+
+    static final String TOPIC = "bench-logs";
+    static final String WARMUP_TOPIC = "bench-warmup";
+    static final String CONSUME = "consume-only";
+    static final String CEILING = "consume+decode";
+    static final long SCALE_CHECKPOINT_MILLIS = 1000;
+
+    private final BenchSettings settings;
+    private final PrintStream console;
+
+    public BenchRun(BenchSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public BenchOutcome run() throws Exception {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // Checkpoints, file output and Kafka Streams state of an earlier run only take space.
+        deleteRecursively(settings.workDir());
+        ScenarioRunner runner =
+                new ScenarioRunner(settings.heap(), settings.workDir().resolve("logs"));
+        try (BenchStack stack = BenchStack.start()) {
+            console.printf("Kafka %s, registry %s%n", stack.bootstrap(), stack.registryUrl());
+            stack.createTopics(TOPIC, WARMUP_TOPIC);
+            List<String> services = services(settings.services());
+            GeneratorReport report = preload(stack, TOPIC, settings.events(), services, 42);
+            long warmupEvents = 0;
+            if (settings.warmupEvents() > 0) {
+                warmupEvents =
+                        preload(stack, WARMUP_TOPIC, settings.warmupEvents(), services, 43)
+                                .validEvents();
+            }
+            ScenarioArgs base = baseArgs(stack, report, warmupEvents);
+
+            List<ScenarioResult> rows = new ArrayList<>();
+            ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", Map.of());
+            long topicBytes = consumeOnly.bytes();
+            rows.add(consumeOnly);
+            rows.add(measure(runner, base, CEILING, "decode", Map.of()));
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            for (int p = 1; p <= 2; p++) {
+                for (String sink : List.of("eos", "discard")) {
+                    String name = "logflow-p" + p + "-" + sink;
+                    rows.add(
+                            measure(
+                                            runner,
+                                            base,
+                                            name,
+                                            "logflow",
+                                            Map.of("parallelism", p, "sink", sink))
+                                    .withBytes(topicBytes));
+                    if (sink.equals("eos")) {
+                        counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+                    }
+                }
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                String name = "kstreams-t" + threads;
+                rows.add(
+                        measure(runner, base, name, "kstreams", Map.of("threads", threads))
+                                .withBytes(topicBytes));
+                counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+            }
+
+            double capacity = find(rows, "logflow-p1-eos").eventsPerSecond();
+            console.printf(
+                    "Latency probe at %.0f events/s (half the p=1 capacity)...%n", capacity / 2);
+            LatencyProbe.Result latency =
+                    LatencyProbe.run(stack, runner, base, settings, capacity / 2, services);
+
+            List<ScenarioResult> scale = new ArrayList<>();
+            for (int k : settings.scaleServices()) {
+                String topic = "bench-scale-" + k;
+                stack.createTopics(topic);
+                preload(stack, topic, settings.scaleEvents(), names(k), 44);
+                // Checkpoints every second, so that the state is caught mid-run even in short runs.
+                ScenarioArgs scaleArgs =
+                        base.copy()
+                                .with("topic", topic)
+                                .with("expected", settings.scaleEvents())
+                                .with("checkpoint-interval", SCALE_CHECKPOINT_MILLIS + "ms");
+                scale.add(
+                        measure(
+                                runner,
+                                scaleArgs,
+                                "scale-" + k + "-services",
+                                "logflow",
+                                Map.of("parallelism", 1, "sink", "discard")));
+            }
+
+            BenchReport.Written written =
+                    new BenchReport(
+                                    settings,
+                                    rows,
+                                    latency,
+                                    scale,
+                                    report.validByService(),
+                                    counts,
+                                    load)
+                            .write();
+            console.println(written.table());
+            return new BenchOutcome(
+                    rows,
+                    latency,
+                    scale,
+                    report.validByService(),
+                    counts,
+                    written.markdown(),
+                    written.chart());
+        }
+    }
+
+    private GeneratorReport preload(
+            BenchStack stack, String topic, long count, List<String> services, long seed) {
+        console.printf("Preloading %,d events into %s...%n", count, topic);
+        GeneratorReport report =
+                stack.preload(topic, count, services, settings.eventTimeSpan(), seed);
+        console.printf("  %s%n", report.progressLine());
+        return report;
+    }
+
+    private ScenarioResult measure(
+            ScenarioRunner runner,
+            ScenarioArgs base,
+            String name,
+            String kind,
+            Map<String, Object> extra)
+            throws IOException, InterruptedException {
+        console.printf("Running %s...%n", name);
+        ScenarioArgs args = base.copy().with("scenario", name).with("kind", kind);
+        extra.forEach(args::with);
+        long started = System.nanoTime();
+        ScenarioResult result = runner.run(args);
+        console.printf(
+                "  %,.0f events/s, %.2f CPU-s per 1M events, peak heap %,d MB (JVM took %.1f s)%n",
+                result.eventsPerSecond(),
+                result.cpuSecondsPerMillion(),
+                result.peakHeapBytes() >> 20,
+                (System.nanoTime() - started) / 1e9);
+        return result;
+    }
+
+    private ScenarioArgs baseArgs(BenchStack stack, GeneratorReport report, long warmupEvents) {
+        return new ScenarioArgs()
+                .with("bootstrap", stack.bootstrap())
+                .with("registry", stack.registryUrl())
+                .with("topic", TOPIC)
+                .with("warmup-topic", WARMUP_TOPIC)
+                .with("expected", report.validEvents())
+                .with("warmup-expected", warmupEvents)
+                .with("work-dir", settings.workDir())
+                .with("windows", "tumbling:" + BenchSettings.WINDOW.toMinutes() + "m")
+                .with("window", BenchSettings.WINDOW.toMinutes() + "min")
+                .with("out-of-orderness", BenchSettings.OUT_OF_ORDERNESS.toMillis() + "ms")
+                .with("allowed-lateness", BenchSettings.ALLOWED_LATENESS.toMillis() + "ms")
+                .with("checkpoint-interval", settings.checkpointInterval().toMillis() + "ms")
+                .with("parallelism", 1)
+                .with("threads", 1)
+                .with("sink", "eos");
+    }
+
+    /** The generator's built-in shop for 0 (or up to its six), else {@code k} plain services. */
+    static List<String> services(int k) {
+        List<String> shop = TrafficConfig.builder().build().services();
+        if (k <= 0) {
+            return shop;
+        }
+        return k <= shop.size() ? shop.subList(0, k) : names(k);
+    }
+
+    /**
+     * {@code k} distinct service names; the generator gives names outside its shop a CRUD profile.
+     */
+    static List<String> names(int k) {
+        List<String> names = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            names.add(String.format("svc-%06d", i));
+        }
+        return names;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static ScenarioResult find(List<ScenarioResult> rows, String name) {
+        return rows.stream().filter(r -> r.scenario().equals(name)).findFirst().orElseThrow();
+    }
+}

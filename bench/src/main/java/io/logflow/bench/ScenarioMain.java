@@ -1,0 +1,151 @@
+package io.logflow.bench;
+
+import io.logflow.bench.streams.StreamsPeer;
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.jobs.analytics.AnalyticsConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Entry point of a scenario's own JVM: warms up on the warm-up topic, then measures one run on the
+ * benchmark topic and prints a {@link ScenarioResult} line. Kinds: {@code consume}, {@code decode},
+ * {@code logflow}, {@code kstreams}, and {@code live} (an unbounded job for the latency probe).
+ */
+public final class ScenarioMain {
+
+    private ScenarioMain() {}
+
+    public static void main(String[] argv) throws Exception {
+        ScenarioArgs a = ScenarioArgs.parse(argv);
+        String kind = a.get("kind");
+        ScenarioResult result;
+        switch (kind) {
+            case "consume", "decode" -> result = ceiling(a, kind.equals("decode"));
+            case "logflow" -> result = logflow(a);
+            case "kstreams" -> result = kstreams(a);
+            case "live" -> {
+                live(a);
+                return;
+            }
+            default -> throw new IllegalArgumentException("Unknown scenario kind " + kind);
+        }
+        System.out.println(result.toLine());
+        System.out.flush();
+        // Lingering client threads must not keep this JVM, and its CPU, alive.
+        System.exit(0);
+    }
+
+    private static ScenarioResult ceiling(ScenarioArgs a, boolean decode) throws Exception {
+        if (warmup(a)) {
+            InputCeiling.read(a.get("bootstrap"), a.get("warmup-topic"), decode);
+        }
+        Measurement m = new Measurement();
+        m.start();
+        long[] read = InputCeiling.read(a.get("bootstrap"), a.get("topic"), decode);
+        return ScenarioResult.of(a.get("scenario"), read[0], read[1], m.stop(), -1, "");
+    }
+
+    private static ScenarioResult logflow(ScenarioArgs a) throws Exception {
+        String scenario = a.get("scenario");
+        boolean discard = a.get("sink").equals("discard");
+        Path tmp = Files.createDirectories(Path.of(a.get("work-dir")).resolve("tmp-" + scenario));
+        try (LogFlowScenario flink = new LogFlowScenario(a.getInt("parallelism"), tmp)) {
+            if (warmup(a)) {
+                String warmupId = scenario + "-warmup";
+                flink.runToEnd(
+                        LogFlowScenario.config(a, a.get("warmup-topic"), warmupId),
+                        discard,
+                        warmupId);
+            }
+            AnalyticsConfig config = LogFlowScenario.config(a, a.get("topic"), scenario);
+            Measurement m = new Measurement();
+            m.start();
+            CheckpointStatsSnapshot stats = flink.runToEnd(config, discard, scenario);
+            Measurement.Figures figures = m.stop();
+            long completed = stats.getCounts().getNumberOfCompletedCheckpoints();
+            long state =
+                    completed == 0 ? -1 : stats.getSummaryStats().getStateSizeStats().getMaximum();
+            return ScenarioResult.of(
+                    scenario, a.getLong("expected"), 0, figures, state, String.valueOf(completed));
+        }
+    }
+
+    private static ScenarioResult kstreams(ScenarioArgs a) throws Exception {
+        String scenario = a.get("scenario");
+        if (warmup(a)) {
+            runPeer(a, a.get("warmup-topic"), scenario + "-warmup", a.getLong("warmup-expected"));
+        }
+        Measurement m = new Measurement();
+        m.start();
+        long consumed = runPeer(a, a.get("topic"), scenario, a.getLong("expected"));
+        return ScenarioResult.of(scenario, consumed, 0, m.stop(), -1, "");
+    }
+
+    private static long runPeer(ScenarioArgs a, String topic, String runId, long expected)
+            throws InterruptedException {
+        Duration window = TimeUtils.parseDuration(a.get("window"));
+        Duration grace =
+                TimeUtils.parseDuration(a.get("out-of-orderness"))
+                        .plus(TimeUtils.parseDuration(a.get("allowed-lateness")));
+        StreamsPeer peer =
+                new StreamsPeer(
+                        new StreamsPeer.Settings(
+                                a.get("bootstrap"),
+                                RegistryClientConfig.builder(a.get("registry")).build(),
+                                topic,
+                                LogFlowScenario.metricsTopic(runId),
+                                "bench-" + runId,
+                                a.getInt("threads"),
+                                window,
+                                grace,
+                                TimeUtils.parseDuration(a.get("checkpoint-interval")),
+                                Path.of(a.get("work-dir")).resolve("streams-" + runId)));
+        peer.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        while (peer.consumed() < expected) {
+            if (peer.failed() || System.nanoTime() > deadline) {
+                peer.close();
+                throw new IllegalStateException(
+                        "Kafka Streams run "
+                                + runId
+                                + " stopped after "
+                                + peer.consumed()
+                                + " of "
+                                + expected
+                                + " records");
+            }
+            Thread.sleep(5);
+        }
+        peer.close();
+        return peer.consumed();
+    }
+
+    /** Small runs skip warm-up: they prove the harness, their speed means nothing. */
+    private static boolean warmup(ScenarioArgs a) {
+        return a.getLong("warmup-expected") > 0;
+    }
+
+    private static void live(ScenarioArgs a) throws Exception {
+        String scenario = a.get("scenario");
+        Path tmp = Files.createDirectories(Path.of(a.get("work-dir")).resolve("tmp-" + scenario));
+        LogFlowScenario flink = new LogFlowScenario(a.getInt("parallelism"), tmp);
+        JobClient client =
+                flink.submit(
+                        LogFlowScenario.config(
+                                a, a.get("topic"), scenario, "--input.bounded", "false"),
+                        false,
+                        scenario);
+        while (client.getJobStatus().get() != JobStatus.RUNNING) {
+            Thread.sleep(100);
+        }
+        System.out.println("BENCH-READY");
+        System.out.flush();
+        // Runs until the driver ends this JVM.
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,110 @@
+package io.logflow.bench.jmh;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.kafka.EmbeddedKafka;
+import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.schema.LogEvent;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.flink.formats.avro.RegistryAvroSerializationSchema;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Wire-format decode of one Confluent-framed Avro {@link LogEvent}: through LogFlow's registry
+ * deserializer (schema coder, cache hit after the first record) versus bare datum readers on the
+ * payload with a reused decoder — the price of the framing and the registry lookup.
+ *
+ * <p>A real broker and the dev registry start once per fork; every lookup after the first is a
+ * cache hit, as in a running job.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+// The broker and registry start in the fork and compete for the JIT's first seconds.
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DecodeBenchmark {
+
+    private static final String TOPIC = "logs";
+    private static final int HEADER = 5;
+
+    private EmbeddedKafka kafka;
+    private DevSchemaRegistry registry;
+    private byte[][] messages;
+    private int next;
+    private ConfluentAvroDeserializationSchema<LogEvent> confluent;
+    private final SpecificDatumReader<LogEvent> specific =
+            new SpecificDatumReader<>(LogEvent.class);
+    private final GenericDatumReader<GenericRecord> generic =
+            new GenericDatumReader<>(LogEvent.getClassSchema());
+    private BinaryDecoder decoder;
+    private GenericRecord reusedRecord;
+
+    @Setup
+    public void setUp() throws IOException {
+        kafka = EmbeddedKafka.builder().build().start();
+        registry = DevSchemaRegistry.builder().kafkaBootstrap(kafka.bootstrapServers()).build();
+        registry.start();
+        RegistryClientConfig config = RegistryClientConfig.builder(registry.url()).build();
+        RegistryAvroSerializationSchema<LogEvent> serializer =
+                ConfluentAvroSerdes.valueSerializer(LogEvent.class, TOPIC, config);
+        LogEvent[] events = BenchEvents.sample(BenchEvents.COUNT, 11);
+        messages = new byte[events.length][];
+        for (int i = 0; i < events.length; i++) {
+            messages[i] = serializer.serialize(events[i]);
+        }
+        confluent = ConfluentAvroSerdes.valueDeserializer(LogEvent.class, TOPIC, config);
+        confluent.deserialize(messages[0]);
+    }
+
+    @TearDown
+    public void tearDown() {
+        registry.close();
+        kafka.close();
+    }
+
+    private byte[] nextMessage() {
+        next = (next + 1) & (BenchEvents.COUNT - 1);
+        return messages[next];
+    }
+
+    @Benchmark
+    public LogEvent confluentSchemaCoder() throws IOException {
+        return confluent.deserialize(nextMessage());
+    }
+
+    /** A new record per message, as a job must when downstream operators may hold the last. */
+    @Benchmark
+    public LogEvent bareSpecificReader() throws IOException {
+        byte[] m = nextMessage();
+        decoder = DecoderFactory.get().binaryDecoder(m, HEADER, m.length - HEADER, decoder);
+        return specific.read(null, decoder);
+    }
+
+    /** Decoder and record both reused: the input ceiling's decode. */
+    @Benchmark
+    public GenericRecord bareGenericReaderReused() throws IOException {
+        byte[] m = nextMessage();
+        decoder = DecoderFactory.get().binaryDecoder(m, HEADER, m.length - HEADER, decoder);
+        reusedRecord = generic.read(reusedRecord, decoder);
+        return reusedRecord;
+    }
+}
