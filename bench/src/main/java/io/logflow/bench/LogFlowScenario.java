@@ -75,6 +75,19 @@ final class LogFlowScenario implements AutoCloseable {
                     .sinkTo(new DiscardingSink<>())
                     .name("discard-late-events")
                     .uid("discard-late-events");
+            // Templates and alerts are part of the job: their work counts, their output goes.
+            if (streams.patterns() != null) {
+                streams.patterns()
+                        .sinkTo(new DiscardingSink<>())
+                        .name("discard-patterns")
+                        .uid("discard-patterns");
+            }
+            if (streams.alerts() != null) {
+                streams.alerts()
+                        .sinkTo(new DiscardingSink<>())
+                        .name("discard-alerts")
+                        .uid("discard-alerts");
+            }
         } else {
             AnalyticsIO.sinkAll(streams, config);
         }

@@ -22,6 +22,8 @@ final class Help {
                     "  cluster    start|stop|status|submit|stop-job: a real standalone Flink"
                             + " cluster here",
                     "  patterns   mine log templates from a file: one CSV row per message",
+                    "  bench      benchmarks: LogFlow vs the input ceiling and a Kafka Streams peer"
+                            + " (bin/logflow bench --help)",
                     "  build      (re)build LogFlow",
                     "  help [command]",
                     "",
