@@ -1,9 +1,9 @@
 package io.logflow.jobs.patterns;
 
+import io.logflow.jobs.state.StatelessSerializer;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
@@ -20,7 +20,7 @@ import org.apache.flink.types.StringValue;
  * tokens and tree route. Restoring in that order reproduces the LRU order exactly, and the stored
  * routes rebuild the tree without re-running any routing decision.
  */
-public final class TemplateMinerSerializer extends TypeSerializer<TemplateMiner> {
+public final class TemplateMinerSerializer extends StatelessSerializer<TemplateMiner> {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,16 +28,6 @@ public final class TemplateMinerSerializer extends TypeSerializer<TemplateMiner>
     public static final TemplateMinerSerializer INSTANCE = new TemplateMinerSerializer();
 
     static final byte FORMAT_VERSION = 1;
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<TemplateMiner> duplicate() {
-        return this;
-    }
 
     @Override
     public TemplateMiner createInstance() {
@@ -54,16 +44,6 @@ public final class TemplateMinerSerializer extends TypeSerializer<TemplateMiner>
         } catch (IOException e) {
             throw new IllegalStateException("Could not copy a TemplateMiner", e);
         }
-    }
-
-    @Override
-    public TemplateMiner copy(TemplateMiner from, TemplateMiner reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -127,26 +107,6 @@ public final class TemplateMinerSerializer extends TypeSerializer<TemplateMiner>
         }
         miner.restoreCounters(nextId, evicted);
         return miner;
-    }
-
-    @Override
-    public TemplateMiner deserialize(TemplateMiner reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof TemplateMinerSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return TemplateMinerSerializer.class.hashCode();
     }
 
     @Override

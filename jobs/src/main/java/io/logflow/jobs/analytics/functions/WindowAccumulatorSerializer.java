@@ -1,5 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.jobs.state.StatelessSerializer;
 import java.io.IOException;
 import java.util.function.Function;
 import org.apache.datasketches.frequencies.ItemsSketch;
@@ -7,7 +8,6 @@ import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -21,7 +21,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * in every record, not only in the snapshot, so a later layout can still read state written by this
  * one without a migration pass.
  */
-public final class WindowAccumulatorSerializer extends TypeSerializer<WindowAccumulator> {
+public final class WindowAccumulatorSerializer extends StatelessSerializer<WindowAccumulator> {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,16 +31,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializer<WindowAccu
     static final byte FORMAT_VERSION = 1;
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<WindowAccumulator> duplicate() {
-        return this;
-    }
-
-    @Override
     public WindowAccumulator createInstance() {
         return new WindowAccumulator();
     }
@@ -48,16 +38,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializer<WindowAccu
     @Override
     public WindowAccumulator copy(WindowAccumulator from) {
         return from.copy();
-    }
-
-    @Override
-    public WindowAccumulator copy(WindowAccumulator from, WindowAccumulator reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -110,29 +90,6 @@ public final class WindowAccumulatorSerializer extends TypeSerializer<WindowAccu
                 clientIps,
                 paths,
                 errors);
-    }
-
-    @Override
-    public WindowAccumulator deserialize(WindowAccumulator reuse, DataInputView in)
-            throws IOException {
-        // Sketches cannot be refilled in place, so there is nothing to gain from reuse.
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        // Lengths are only known after parsing, so a parsed round trip is the simplest exact copy.
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof WindowAccumulatorSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return WindowAccumulatorSerializer.class.hashCode();
     }
 
     @Override
