@@ -87,10 +87,12 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
         if (c == null) {
             c = new WindowCount();
             c.example = truncate(message, settings.exampleMaxLength());
+            // Only a fallback for a template evicted before the window ends; the emitted text
+            // is the live template's, so there is no need to join its tokens on every event.
+            c.template = t.text();
         }
         c.count++;
         c.errorCount += error ? 1 : 0;
-        c.template = t.text();
         c.firstSeen = t.firstSeen;
         c.newTemplate |= t.count == 1;
         c.newError |= firstError;

@@ -8,7 +8,7 @@ public class WindowCount {
     public long count;
     public long errorCount;
 
-    /** The template text when last matched, kept in case the template is evicted before emit. */
+    /** The template text when first matched in the window, in case it is evicted before emit. */
     public String template = "";
 
     public String example = "";
