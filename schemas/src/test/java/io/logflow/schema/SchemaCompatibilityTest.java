@@ -79,6 +79,45 @@ class SchemaCompatibilityTest {
                 .contains("MALFORMED", "UNKNOWN_SCHEMA", "NULL_VALUE", "BAD_TIMESTAMP");
     }
 
+    @Test
+    void deadLetterIsBackwardAndForwardCompatibleWithV1AndNewReasonsReadAsOther()
+            throws IOException {
+        Schema v1;
+        try (InputStream in =
+                SchemaCompatibilityTest.class.getResourceAsStream(
+                        "/io/logflow/schema/evolution/DeadLetter.v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        Schema now = DeadLetter.getClassSchema();
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(now, v1).getType())
+                .isEqualTo(COMPATIBLE);
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1, now).getType())
+                .isEqualTo(COMPATIBLE);
+
+        DeadLetter truncated =
+                DeadLetter.newBuilder()
+                        .setReason(DeadLetterReason.OVERSIZED)
+                        .setDetail("too big")
+                        .setTopic("logs")
+                        .setPartition(0)
+                        .setOffset(7)
+                        .setRecordTimestamp(Instant.ofEpochMilli(1))
+                        .setProcessedAt(Instant.ofEpochMilli(2))
+                        .setValue(java.nio.ByteBuffer.wrap(new byte[] {1, 2}))
+                        .setOriginalValueSize(2_000_000)
+                        .setOriginalValueSha256("ab")
+                        .build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<>(DeadLetter.class).write(truncated, enc);
+        enc.flush();
+        GenericRecord asV1 =
+                new GenericDatumReader<GenericRecord>(now, v1)
+                        .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(asV1.get("reason").toString()).isEqualTo("OTHER");
+        assertThat(asV1.get("offset")).isEqualTo(7L);
+    }
+
     static LogEvent sample() {
         return LogEvent.newBuilder()
                 .setTimestamp(Instant.ofEpochMilli(1_700_000_000_123L))

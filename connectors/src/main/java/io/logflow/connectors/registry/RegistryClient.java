@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * A client for the Confluent Schema Registry REST API (the subset serializers need), with caching,
@@ -359,11 +358,8 @@ public final class RegistryClient {
     private static Schema parse(JsonNode body, String what) throws RegistryException {
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new RegistryException(
-                    "Registry " + what + " is a " + type + " schema; LogFlow reads Avro only",
-                    200,
-                    -1,
-                    false);
+            throw new UnsupportedSchemaException(
+                    "Registry " + what + " is a " + type + " schema; LogFlow reads Avro only");
         }
         JsonNode text = body.get("schema");
         if (text == null || !text.isTextual()) {
@@ -375,12 +371,10 @@ public final class RegistryClient {
         }
         try {
             return new Schema.Parser().parse(text.asText());
-        } catch (SchemaParseException e) {
-            throw new RegistryException(
-                    "Registry " + what + " holds an invalid Avro schema: " + e.getMessage(),
-                    200,
-                    -1,
-                    false);
+        } catch (RuntimeException e) {
+            // The parser throws more than SchemaParseException on odd input (type errors, NPEs).
+            throw new UnsupportedSchemaException(
+                    "Registry " + what + " holds an invalid Avro schema: " + e.getMessage());
         }
     }
 

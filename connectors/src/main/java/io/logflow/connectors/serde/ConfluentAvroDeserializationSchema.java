@@ -1,28 +1,52 @@
 package io.logflow.connectors.serde;
 
 import io.logflow.connectors.registry.RegistryException;
+import io.logflow.connectors.registry.UnsupportedSchemaException;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.RegistryAvroDeserializationSchema;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
 
 /**
- * Flink's registry Avro deserializer with LogFlow's error contract: every failure is an {@link
+ * Reads Confluent-framed Avro with LogFlow's error contract: every failure is an {@link
  * IOException} that names the topic and schema id — {@link MalformedRecordException} for bytes that
- * cannot decode, {@link RegistryException} for ids the registry cannot resolve — and a bad record
- * never affects the next one.
+ * cannot decode, {@link RegistryException} for ids the registry cannot resolve, {@link
+ * UnsupportedSchemaException} for ids whose schema is not Avro or not readable as the reader's —
+ * and a bad record never affects the next one.
+ *
+ * <p>One resolved reader per writer schema id, decoding straight from the record's bytes with a
+ * {@link BoundedBinaryDecoder}, so a hostile length costs an error, not the heap. A final registry
+ * answer for an id (unknown, not Avro, rejected) is remembered for {@link #NEGATIVE_CACHE_NANOS},
+ * so a flood of such records does not become a flood of registry calls.
  */
 public class ConfluentAvroDeserializationSchema<T> implements DeserializationSchema<T> {
 
     private static final long serialVersionUID = 1L;
+
+    /** How long a final registry failure for one schema id is answered from memory. */
+    static final long NEGATIVE_CACHE_NANOS = 60_000_000_000L;
 
     private final Class<T> recordClass;
     private final String readerSchema;
     private final ConfluentSchemaCoderProvider provider;
 
     private transient Schema parsedReader;
-    private transient RegistryAvroDeserializationSchema<T> delegate;
+    private transient ConfluentSchemaCoder coder;
+    private transient Map<Integer, DatumReader<T>> readers;
+    private transient Map<Integer, Failure> failures;
+    private transient BoundedBinaryDecoder decoder;
 
     public ConfluentAvroDeserializationSchema(
             Class<T> recordClass, Schema readerSchema, ConfluentSchemaCoderProvider provider) {
@@ -36,16 +60,18 @@ public class ConfluentAvroDeserializationSchema<T> implements DeserializationSch
         if (message == null) {
             return null;
         }
+        if (coder == null) {
+            coder = (ConfluentSchemaCoder) provider.get();
+            readers = new HashMap<>();
+            failures = new HashMap<>();
+            decoder = new BoundedBinaryDecoder();
+        }
+        int id = coder.readId(message);
+        DatumReader<T> reader = readerFor(id);
+        decoder.reset(message, WireFormat.HEADER_LENGTH, message.length - WireFormat.HEADER_LENGTH);
         try {
-            return delegate().deserialize(message);
-        } catch (MalformedRecordException | RegistryException e) {
-            // Header and registry failures happen before Avro reads a byte: nothing to reset.
-            throw e;
+            return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
-            // Flink's deserializer keeps a buffered decoder across records; after a short or
-            // corrupt payload it may hold stale bytes, so the next record gets a fresh one.
-            delegate = null;
-            int id = WireFormat.schemaIdOf(message);
             throw new MalformedRecordException(
                     "Cannot decode the Avro payload of a record on topic '"
                             + provider.topic()
@@ -62,14 +88,68 @@ public class ConfluentAvroDeserializationSchema<T> implements DeserializationSch
         }
     }
 
+    private DatumReader<T> readerFor(int id) throws RegistryException {
+        DatumReader<T> reader = readers.get(id);
+        if (reader != null) {
+            return reader;
+        }
+        Failure failure = failures.get(id);
+        if (failure != null && System.nanoTime() < failure.expiresAt) {
+            throw failure.error;
+        }
+        try {
+            reader = newReader(id, coder.schemaOf(id));
+        } catch (RegistryException e) {
+            if (!e.isRetriable()) {
+                failures.put(id, new Failure(e, System.nanoTime() + NEGATIVE_CACHE_NANOS));
+            }
+            throw e;
+        }
+        failures.remove(id);
+        readers.put(id, reader);
+        return reader;
+    }
+
+    @SuppressWarnings("unchecked")
+    private DatumReader<T> newReader(int id, Schema writer) throws UnsupportedSchemaException {
+        Schema reader = readerSchema();
+        SchemaCompatibility.SchemaPairCompatibility compatibility =
+                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            throw new UnsupportedSchemaException(
+                    "The writer schema id "
+                            + id
+                            + " ("
+                            + writer.getFullName()
+                            + ") on topic '"
+                            + provider.topic()
+                            + "' cannot be read as "
+                            + reader.getFullName()
+                            + ": "
+                            + compatibility.getResult().getIncompatibilities().stream()
+                                    .limit(3)
+                                    .map(i -> i.getType() + " at " + i.getLocation())
+                                    .collect(Collectors.joining("; ")));
+        }
+        if (SpecificRecord.class.isAssignableFrom(recordClass)) {
+            return new SpecificDatumReader<>(
+                    writer, reader, new SpecificData(recordClass.getClassLoader()));
+        }
+        return (DatumReader<T>) new GenericDatumReader<GenericRecord>(writer, reader);
+    }
+
     @Override
     public boolean isEndOfStream(T nextElement) {
         return false;
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public TypeInformation<T> getProducedType() {
-        return delegate().getProducedType();
+        if (SpecificRecord.class.isAssignableFrom(recordClass)) {
+            return new AvroTypeInfo(recordClass);
+        }
+        return (TypeInformation<T>) new GenericRecordAvroTypeInfo(readerSchema());
     }
 
     /** The reader schema records are resolved to. */
@@ -80,11 +160,5 @@ public class ConfluentAvroDeserializationSchema<T> implements DeserializationSch
         return parsedReader;
     }
 
-    private RegistryAvroDeserializationSchema<T> delegate() {
-        if (delegate == null) {
-            delegate =
-                    new RegistryAvroDeserializationSchema<>(recordClass, readerSchema(), provider);
-        }
-        return delegate;
-    }
+    private record Failure(RegistryException error, long expiresAt) {}
 }

@@ -2,6 +2,7 @@ package io.logflow.connectors.serde;
 
 import io.logflow.connectors.registry.RegistryClient;
 import io.logflow.connectors.registry.RegistryException;
+import io.logflow.connectors.registry.UnsupportedSchemaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,19 @@ public final class ConfluentSchemaCoder implements SchemaCoder {
     @Override
     public Schema readSchema(InputStream in) throws IOException {
         int read = in.readNBytes(header, 0, WireFormat.HEADER_LENGTH);
+        return schemaOf(readId(header, read));
+    }
+
+    /**
+     * The schema id in the header of {@code message}.
+     *
+     * @throws MalformedRecordException if the bytes carry no Confluent wire-format header
+     */
+    public int readId(byte[] message) throws MalformedRecordException {
+        return readId(message, Math.min(message.length, WireFormat.HEADER_LENGTH));
+    }
+
+    private int readId(byte[] bytes, int read) throws MalformedRecordException {
         if (read == 0) {
             throw new MalformedRecordException(
                     "Empty "
@@ -43,12 +57,12 @@ public final class ConfluentSchemaCoder implements SchemaCoder {
                     -1,
                     null);
         }
-        if (header[0] != WireFormat.MAGIC_BYTE) {
+        if (bytes[0] != WireFormat.MAGIC_BYTE) {
             throw new MalformedRecordException(
                     String.format(
                             "Unknown magic byte 0x%02x in %s on topic '%s' (expected 0x00):"
                                     + " not Confluent Schema Registry framed Avro",
-                            header[0] & 0xff, part(), topic),
+                            bytes[0] & 0xff, part(), topic),
                     -1,
                     null);
         }
@@ -66,13 +80,17 @@ public final class ConfluentSchemaCoder implements SchemaCoder {
                     -1,
                     null);
         }
-        int id = WireFormat.schemaIdOf(header);
+        return WireFormat.schemaIdOf(bytes);
+    }
+
+    /** The writer schema registered under {@code id}, with the topic and subject in errors. */
+    public Schema schemaOf(int id) throws RegistryException {
         try {
             return client.getSchemaById(id);
         } catch (RegistryException e) {
             String prefix =
                     e.isNotFound() ? "Unknown schema id " + id : "Cannot resolve schema id " + id;
-            throw new RegistryException(
+            String message =
                     prefix
                             + " in "
                             + part()
@@ -81,8 +99,10 @@ public final class ConfluentSchemaCoder implements SchemaCoder {
                             + "' (subject "
                             + topicSubject()
                             + "): "
-                            + e.getMessage(),
-                    e);
+                            + e.getMessage();
+            throw e instanceof UnsupportedSchemaException
+                    ? new UnsupportedSchemaException(message, e)
+                    : new RegistryException(message, e);
         }
     }
 

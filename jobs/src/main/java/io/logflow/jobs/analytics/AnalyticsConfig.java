@@ -28,6 +28,9 @@ public final class AnalyticsConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    // Reason text (capped), topic, coordinates, timestamps and Kafka's per-record overhead.
+    private static final int DEAD_LETTER_OVERHEAD_BYTES = 16 * 1024;
+
     private final Configuration raw;
     private final Properties kafkaProperties = new Properties();
     private final RegistryClientConfig registry;
@@ -86,6 +89,8 @@ public final class AnalyticsConfig implements Serializable {
                     "window.allowed-lateness and watermark.out-of-orderness must not be negative");
         }
         this.alertSettings = buildAlertSettings();
+        maxRecordBytes();
+        deadLetterMaxBytes();
         String pattern = raw.get(INPUT_TOPIC_PATTERN);
         if (pattern != null) {
             try {
@@ -311,6 +316,38 @@ public final class AnalyticsConfig implements Serializable {
                 .templateWarmupWindows(get(ALERTS_TEMPLATE_WARMUP_WINDOWS))
                 .templateMinErrors(get(ALERTS_TEMPLATE_MIN_ERRORS))
                 .build();
+    }
+
+    /**
+     * The most bytes of key and value a dead letter keeps: the dead-letter producer's {@code
+     * max.request.size} (Kafka's default 1 MiB unless {@code kafka.properties.max.request.size}
+     * says otherwise) less room for the reason, coordinates and record overhead, so that no dead
+     * letter can fail its own sink.
+     */
+    public int deadLetterMaxBytes() {
+        String configured = kafkaProperties.getProperty("max.request.size");
+        int maxRequest = 1024 * 1024;
+        if (configured != null) {
+            try {
+                maxRequest = Integer.parseInt(configured.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "Invalid value '"
+                                + configured
+                                + "' for 'kafka.properties.max.request.size': expected a number of"
+                                + " bytes");
+            }
+        }
+        return Math.max(1024, maxRequest - DEAD_LETTER_OVERHEAD_BYTES);
+    }
+
+    /** The input size above which a record is a dead letter without being decoded. */
+    public int maxRecordBytes() {
+        long bytes = get(INPUT_MAX_RECORD_BYTES).getBytes();
+        if (bytes < 64 || bytes > Integer.MAX_VALUE) {
+            throw invalid(INPUT_MAX_RECORD_BYTES, String.valueOf(bytes), "a size from 64b to 2gb");
+        }
+        return (int) bytes;
     }
 
     /** Convenience for the checkpoint interval, which decides when output becomes visible. */

@@ -46,6 +46,8 @@ public final class AnalyticsIO {
                         .setDeserializer(
                                 new LogEventDeserializer(
                                         config.registry(),
+                                        config.maxRecordBytes(),
+                                        config.deadLetterMaxBytes(),
                                         config.minEventTime(),
                                         config.get(EVENT_TIME_MAX_FUTURE),
                                         config.get(REGISTRY_OUTAGE_TIMEOUT)));

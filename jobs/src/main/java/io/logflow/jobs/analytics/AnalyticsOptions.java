@@ -5,6 +5,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
 
 /** Every setting of the analytics job, with its default and meaning. */
 public final class AnalyticsOptions {
@@ -105,6 +106,14 @@ public final class AnalyticsOptions {
                     .withDescription(
                             "How long to keep retrying an unreachable registry before failing"
                                     + " the job (it then restarts from its last checkpoint).");
+
+    public static final ConfigOption<MemorySize> INPUT_MAX_RECORD_BYTES =
+            key("input.max-record-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(1))
+                    .withDescription(
+                            "Record values larger than this are dead letters (OVERSIZED) without"
+                                    + " being decoded.");
 
     public static final ConfigOption<String> EVENT_TIME_MIN =
             key("event-time.min")
@@ -424,6 +433,7 @@ public final class AnalyticsOptions {
                 REGISTRY_TRUSTSTORE_TYPE,
                 REGISTRY_AUTO_REGISTER,
                 REGISTRY_OUTAGE_TIMEOUT,
+                INPUT_MAX_RECORD_BYTES,
                 EVENT_TIME_MIN,
                 EVENT_TIME_MAX_FUTURE,
                 OUT_OF_ORDERNESS,

@@ -8,6 +8,7 @@ import io.logflow.connectors.serde.WireFormat;
 import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.jobs.analytics.functions.HostileRecords;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
 import io.logflow.schema.HttpInfo;
@@ -96,6 +97,8 @@ class AnalyticsJobITCase {
                         "tumbling:1m",
                         "--window.allowed-lateness",
                         "2m",
+                        "--input.max-record-bytes",
+                        "64kb",
                         "--watermark.out-of-orderness",
                         "5s",
                         "--watermark.idle-timeout",
@@ -128,6 +131,12 @@ class AnalyticsJobITCase {
             WireFormat.writeHeader(424242, unknown, 0);
             producer.raw(unknown);
             producer.raw(null);
+            // Hostile payloads behind a valid header: lengths the record cannot hold, and a
+            // record over input.max-record-bytes. Each once put the job into a restart loop.
+            producer.raw(HostileRecords.hugeString(valid));
+            producer.raw(HostileRecords.hugeMap(valid));
+            byte[] oversized = Arrays.copyOf(valid, 64 * 1024 + 1);
+            producer.raw(oversized);
             producer.v1(eventAt("checkout", Instant.parse("1970-01-02T00:00:00Z")));
             producer.v1(eventAt("checkout", Instant.parse("2100-01-01T00:00:00Z")));
             producer.v1(event("checkout", 70, Level.INFO, 200));
@@ -149,12 +158,15 @@ class AnalyticsJobITCase {
             assertThat(payments0.getLevelCounts()).containsEntry("WARN", 5L);
             assertThat(payments0.getStatusClassCounts()).containsEntry("5xx", 5L);
 
-            List<DeadLetter> deadLetters = awaitDeadLetters(dlq, 6);
+            List<DeadLetter> deadLetters = awaitDeadLetters(dlq, 9);
             assertThat(deadLetters)
                     .extracting(DeadLetter::getReason)
                     .containsExactlyInAnyOrder(
                             DeadLetterReason.MALFORMED,
                             DeadLetterReason.MALFORMED,
+                            DeadLetterReason.MALFORMED,
+                            DeadLetterReason.MALFORMED,
+                            DeadLetterReason.OVERSIZED,
                             DeadLetterReason.UNKNOWN_SCHEMA,
                             DeadLetterReason.NULL_VALUE,
                             DeadLetterReason.BAD_TIMESTAMP,
@@ -169,6 +181,17 @@ class AnalyticsJobITCase {
             assertThat(unknownId.getDetail()).contains("Unknown schema id 424242");
             assertThat(unknownId.getValue()).isEqualTo(java.nio.ByteBuffer.wrap(unknown));
             assertThat(unknownId.getKey()).isNotNull();
+            DeadLetter tooBig =
+                    deadLetters.stream()
+                            .filter(d -> d.getReason() == DeadLetterReason.OVERSIZED)
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(tooBig.getValue()).isEqualTo(java.nio.ByteBuffer.wrap(oversized));
+            assertThat(deadLetters)
+                    .filteredOn(d -> d.getReason() == DeadLetterReason.MALFORMED)
+                    .extracting(DeadLetter::getDetail)
+                    .filteredOn(d -> d.contains("does not fit the"))
+                    .hasSize(2);
 
             // Phase 2: a late event inside the allowed lateness updates the window: revision 1.
             producer.v1(event("checkout", 30, Level.FATAL, 200));
@@ -230,7 +253,7 @@ class AnalyticsJobITCase {
                                     .toList());
             // Dead letters and late events are in files too, for notebooks; committed on the
             // next checkpoint, so wait for them like for the topics.
-            List<DeadLetter> dlqFiles = awaitFiles(files.resolve("logs-dlq"), DeadLetter.class, 6);
+            List<DeadLetter> dlqFiles = awaitFiles(files.resolve("logs-dlq"), DeadLetter.class, 9);
             assertThat(dlqFiles)
                     .extracting(DeadLetter::getReason)
                     .containsExactlyInAnyOrderElementsOf(
@@ -238,6 +261,9 @@ class AnalyticsJobITCase {
             assertThat(awaitFiles(files.resolve("logs-late"), LogEvent.class, 1))
                     .extracting(LogEvent::getTimestamp)
                     .containsExactly(T0.plusSeconds(20));
+            // The MiniCluster never restarts a job: still running means no record failed it.
+            assertThat(job.getJobStatus().get())
+                    .isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
         } finally {
             job.cancel().get();
         }

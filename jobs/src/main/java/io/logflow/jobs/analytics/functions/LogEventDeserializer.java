@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics.functions;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.registry.RegistryException;
+import io.logflow.connectors.registry.UnsupportedSchemaException;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.MalformedRecordException;
@@ -10,7 +11,6 @@ import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
 import io.logflow.schema.LogEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes Kafka records into {@link LogEvent}s inside the source, so that event timestamps can
  * drive per-partition watermarks, and turns every record it cannot use into a {@link DeadLetter}
- * instead of failing: null values, malformed bytes, unknown schema ids and absurd timestamps.
+ * instead of failing: null values, oversized values, malformed bytes (including lengths that do not
+ * fit the record), unknown schema ids, schemas that are not Avro or not readable as a {@code
+ * LogEvent}, final registry refusals (4xx) and absurd timestamps.
  *
  * <p>A registry that is down is not the record's fault: it is retried with backoff for up to the
- * outage timeout, then the job fails and restarts from its last checkpoint, losing nothing.
+ * outage timeout, then the job fails and restarts from its last checkpoint, losing nothing. Any
+ * other failure is the record's: replaying it after a restart would fail again, forever.
  */
 public final class LogEventDeserializer implements KafkaRecordDeserializationSchema<DecodedRecord> {
 
@@ -44,6 +47,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     private static final int SAMPLE_WINDOW = 1024;
 
     private final RegistryClientConfig registry;
+    private final int maxRecordBytes;
+    private final DeadLetters letters;
     private final long minEventTimeMillis;
     private final long maxFutureMillis;
     private final Duration outageTimeout;
@@ -56,10 +61,14 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
 
     public LogEventDeserializer(
             RegistryClientConfig registry,
+            int maxRecordBytes,
+            int deadLetterMaxBytes,
             Instant minEventTime,
             Duration maxFuture,
             Duration outageTimeout) {
         this.registry = registry;
+        this.maxRecordBytes = maxRecordBytes;
+        this.letters = new DeadLetters(deadLetterMaxBytes);
         this.minEventTimeMillis = minEventTime.toEpochMilli();
         this.maxFutureMillis = maxFuture.toMillis();
         this.outageTimeout = outageTimeout;
@@ -93,6 +102,19 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                     deadLetter(record, DeadLetterReason.NULL_VALUE, "Record has a null value", -1));
             return;
         }
+        if (value.length > maxRecordBytes) {
+            out.collect(
+                    deadLetter(
+                            record,
+                            DeadLetterReason.OVERSIZED,
+                            "Record value of "
+                                    + value.length
+                                    + " bytes is larger than input.max-record-bytes ("
+                                    + maxRecordBytes
+                                    + " bytes)",
+                            WireFormat.schemaIdOf(value)));
+            return;
+        }
         LogEvent event;
         boolean timed = (++sampled % SAMPLE_EVERY) == 0;
         long started = timed ? System.nanoTime() : 0L;
@@ -106,15 +128,12 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                     deadLetter(record, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId()));
             return;
         } catch (RegistryException e) {
-            if (!e.isNotFound()) {
+            if (e.isRetriable()) {
+                // The registry stayed down past the outage timeout: restart, do not drop.
                 throw e;
             }
             out.collect(
-                    deadLetter(
-                            record,
-                            DeadLetterReason.UNKNOWN_SCHEMA,
-                            e.getMessage(),
-                            WireFormat.schemaIdOf(value)));
+                    deadLetter(record, reasonOf(e), e.getMessage(), WireFormat.schemaIdOf(value)));
             return;
         }
         long ts = event.getTimestamp().toEpochMilli();
@@ -166,22 +185,17 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         }
     }
 
+    private static DeadLetterReason reasonOf(RegistryException e) {
+        if (e instanceof UnsupportedSchemaException) {
+            return DeadLetterReason.UNSUPPORTED_SCHEMA;
+        }
+        return e.isNotFound() ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.REGISTRY_ERROR;
+    }
+
     private DecodedRecord deadLetter(
             ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail, int id) {
         deadLetters.get(reason).inc();
-        return DecodedRecord.of(
-                DeadLetter.newBuilder()
-                        .setReason(reason)
-                        .setDetail(detail)
-                        .setTopic(record.topic())
-                        .setPartition(record.partition())
-                        .setOffset(record.offset())
-                        .setRecordTimestamp(Instant.ofEpochMilli(Math.max(0, record.timestamp())))
-                        .setSchemaId(id >= 0 ? id : null)
-                        .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                        .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                        .setProcessedAt(Instant.now())
-                        .build());
+        return DecodedRecord.of(letters.of(record, reason, detail, id));
     }
 
     private static void sleep(long ms) throws IOException {

@@ -29,6 +29,8 @@ class LogEventDeserializerTest {
                 RegistryClientConfig.builder("http://127.0.0.1:" + registryPort)
                         .maxAttempts(1)
                         .build(),
+                1024 * 1024,
+                64 * 1024,
                 Instant.parse("2000-01-01T00:00:00Z"),
                 Duration.ofDays(1),
                 outage);
