@@ -3,6 +3,7 @@ package io.logflow.bench.jmh;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.connectors.serde.ConfluentSchemaCoderProvider;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.schema.LogEvent;
@@ -13,6 +14,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.flink.formats.avro.RegistryAvroDeserializationSchema;
 import org.apache.flink.formats.avro.RegistryAvroSerializationSchema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Wire-format decode of one Confluent-framed Avro {@link LogEvent}: through LogFlow's registry
- * deserializer (schema coder, cache hit after the first record) versus bare datum readers on the
- * payload with a reused decoder — the price of the framing and the registry lookup.
+ * deserializer (one resolved reader per writer id, bounded decoder on the record's bytes) versus
+ * Flink's {@code RegistryAvroDeserializationSchema} with the same schema coder (what LogFlow used
+ * before) and bare datum readers on the payload with a reused decoder — the price of the framing,
+ * the registry lookup and the length checks.
  *
  * <p>A real broker and the dev registry start once per fork; every lookup after the first is a
  * cache hit, as in a running job.
@@ -51,6 +55,7 @@ public class DecodeBenchmark {
     private byte[][] messages;
     private int next;
     private ConfluentAvroDeserializationSchema<LogEvent> confluent;
+    private RegistryAvroDeserializationSchema<LogEvent> flinkRegistry;
     private final SpecificDatumReader<LogEvent> specific =
             new SpecificDatumReader<>(LogEvent.class);
     private final GenericDatumReader<GenericRecord> generic =
@@ -73,6 +78,12 @@ public class DecodeBenchmark {
         }
         confluent = ConfluentAvroSerdes.valueDeserializer(LogEvent.class, TOPIC, config);
         confluent.deserialize(messages[0]);
+        flinkRegistry =
+                new RegistryAvroDeserializationSchema<>(
+                        LogEvent.class,
+                        LogEvent.getClassSchema(),
+                        new ConfluentSchemaCoderProvider(config, TOPIC, false));
+        flinkRegistry.deserialize(messages[0]);
     }
 
     @TearDown
@@ -89,6 +100,12 @@ public class DecodeBenchmark {
     @Benchmark
     public LogEvent confluentSchemaCoder() throws IOException {
         return confluent.deserialize(nextMessage());
+    }
+
+    /** Flink's registry deserializer with LogFlow's schema coder: the decode before the bound. */
+    @Benchmark
+    public LogEvent flinkRegistryDeserializer() throws IOException {
+        return flinkRegistry.deserialize(nextMessage());
     }
 
     /** A new record per message, as a job must when downstream operators may hold the last. */

@@ -18,6 +18,10 @@ import org.apache.flink.util.Collector;
  * emits nothing at all, as long as the other services move the watermark. A window arriving again
  * resolves it; a service silent for the state TTL is forgotten (its alert resolved as expired), so
  * decommissioned services do not keep state forever.
+ *
+ * <p>Only a service with an established baseline (at least {@code alerts.min-baseline-windows}
+ * windows) can be silent: a one-off producer that sent one window's worth of events is not a
+ * service that went quiet. Its state is dropped when its timer comes instead.
  */
 public final class SilenceDetector extends KeyedProcessFunction<String, WindowStats, Alert> {
 
@@ -28,6 +32,7 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     private transient ValueState<Long> lastEnd;
     private transient ValueState<Long> timer;
     private transient ValueState<String> firingId;
+    private transient ValueState<Integer> windowsSeen;
 
     public SilenceDetector(AlertSettings settings) {
         this.settings = settings;
@@ -38,6 +43,8 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         lastEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-end", Types.LONG));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
         firingId = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", Types.STRING));
+        windowsSeen =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("windows-seen", Types.INT));
     }
 
     @Override
@@ -53,7 +60,10 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
                 last == null
                         ? Long.MAX_VALUE
                         : last + settings.silenceWindows * settings.stepMillis;
-        if (firing == null && stats.getWindowStart().toEpochMilli() >= due) {
+        boolean established = established();
+        // Counted up to the threshold only: the state stays one small int.
+        windowsSeen.update(Math.min(settings.minBaselineWindows, seen() + 1));
+        if (firing == null && established && stats.getWindowStart().toEpochMilli() >= due) {
             // The watermark jumped over the silence and this window at once (a backlog): the
             // timer has not fired yet, but the gap was there all the same.
             out.collect(silence(ctx.getCurrentKey(), last, due));
@@ -96,6 +106,12 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         }
         long last = lastEnd.value();
         String service = ctx.getCurrentKey();
+        if (firingId.value() == null && !established()) {
+            lastEnd.clear();
+            timer.clear();
+            windowsSeen.clear();
+            return;
+        }
         if (firingId.value() == null) {
             Alert alert = silence(service, last, timestamp);
             out.collect(alert);
@@ -124,6 +140,16 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         lastEnd.clear();
         timer.clear();
         firingId.clear();
+        windowsSeen.clear();
+    }
+
+    private int seen() throws Exception {
+        Integer n = windowsSeen.value();
+        return n == null ? 0 : n;
+    }
+
+    private boolean established() throws Exception {
+        return seen() >= settings.minBaselineWindows;
     }
 
     /** The FIRING alert of a service silent since {@code last}, decided at {@code at}. */

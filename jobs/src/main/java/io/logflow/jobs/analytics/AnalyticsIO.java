@@ -39,7 +39,7 @@ public final class AnalyticsIO {
         KafkaSourceBuilder<DecodedRecord> builder =
                 KafkaSource.<DecodedRecord>builder()
                         .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
-                        .setProperties(config.kafkaProperties())
+                        .setProperties(sourceProperties(config))
                         .setGroupId(config.get(GROUP_ID))
                         .setStartingOffsets(startingOffsets(config))
                         .setProperty("commit.offsets.on.checkpoint", "true")
@@ -61,6 +61,17 @@ public final class AnalyticsIO {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /**
+     * The source's Kafka client settings: {@code kafka.properties.*}, reading only committed
+     * transactions unless {@code kafka.properties.isolation.level} says otherwise, so an aborted
+     * write of an exactly-once producer upstream is never counted.
+     */
+    static Properties sourceProperties(AnalyticsConfig config) {
+        Properties props = config.kafkaProperties();
+        props.putIfAbsent("isolation.level", "read_committed");
+        return props;
     }
 
     private static OffsetsInitializer startingOffsets(AnalyticsConfig config) {

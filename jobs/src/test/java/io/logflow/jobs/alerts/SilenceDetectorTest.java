@@ -16,7 +16,8 @@ class SilenceDetectorTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, WindowStats, Alert> harness()
             throws Exception {
         return Windows.harness(
-                new SilenceDetector(settings().silenceWindows(2).build()), WindowStats::getService);
+                new SilenceDetector(settings().silenceWindows(2).minBaselineWindows(2).build()),
+                WindowStats::getService);
     }
 
     @Test
@@ -82,17 +83,32 @@ class SilenceDetectorTest {
     void aServiceSilentForTheTtlIsResolvedAsExpiredAndForgotten() throws Exception {
         try (var h = harness()) {
             send(h, window("auth", 0, 500, 0.0, null));
-            h.processWatermark(STEP + TTL.toMillis() - 1);
+            send(h, window("auth", 1, 500, 0.0, null));
+            h.processWatermark(2 * STEP + TTL.toMillis() - 1);
             assertThat(h.extractOutputValues()).hasSize(1);
             assertThat(h.numKeyedStateEntries()).isPositive();
-            h.processWatermark(STEP + TTL.toMillis());
+            h.processWatermark(2 * STEP + TTL.toMillis());
             assertThat(h.extractOutputValues())
                     .extracting(Alert::getState)
                     .containsExactly(AlertState.FIRING, AlertState.RESOLVED);
             assertThat(h.extractOutputValues().get(1).getAlertId())
-                    .isEqualTo("auth|SILENCE|" + at(2));
+                    .isEqualTo("auth|SILENCE|" + at(3));
             assertThat(h.extractOutputValues().get(1).getEvidence())
                     .containsEntry("reason", "expired");
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aServiceWithoutABaselineIsNeverSilentAndIsForgottenAtItsTimer() throws Exception {
+        try (var h = harness()) {
+            // One window's worth of events from a one-off producer: below the two-window baseline.
+            send(h, window("once", 0, 500, 0.0, null));
+            h.processWatermark(3 * STEP - 1);
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+            h.processWatermark(20 * STEP);
+            assertThat(h.extractOutputValues()).isEmpty();
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }

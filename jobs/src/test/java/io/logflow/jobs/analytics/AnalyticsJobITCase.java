@@ -124,6 +124,8 @@ class AnalyticsJobITCase {
             for (int s = 0; s < 5; s++) {
                 producer.v2(event("payments", 3 + s * 10, Level.WARN, 500));
             }
+            // Written in a transaction that is then aborted: the source reads read_committed.
+            abortedWrite(in, producer.encodeV1(event("checkout", 25, Level.FATAL, 500)));
             producer.raw(new byte[] {0x7b, 0x22, 0x61, 0x22, 0x7d}); // JSON, not Avro
             byte[] valid = producer.encodeV1(event("checkout", 1, Level.INFO, 200));
             producer.raw(Arrays.copyOf(valid, 9)); // truncated payload
@@ -356,6 +358,26 @@ class AnalyticsJobITCase {
                                 .build())
                 .setAttributes(Map.of())
                 .build();
+    }
+
+    private static void abortedWrite(String topic, byte[] value) {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        props.put("transactional.id", "aborted-" + topic);
+        props.put(
+                "key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        props.put(
+                "value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        try (var tx = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(props)) {
+            tx.initTransactions();
+            tx.beginTransaction();
+            tx.send(
+                    new ProducerRecord<>(
+                            topic, 0, "checkout".getBytes(StandardCharsets.UTF_8), value));
+            tx.flush();
+            tx.abortTransaction();
+        }
     }
 
     static LogEvent eventAt(String service, Instant at) {

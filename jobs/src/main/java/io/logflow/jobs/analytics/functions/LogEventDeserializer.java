@@ -9,6 +9,7 @@ import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
+import io.logflow.schema.HttpInfo;
 import io.logflow.schema.LogEvent;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     // Timing every record would cost more than the decode; one in 64 shows the distribution.
     private static final int SAMPLE_EVERY = 64;
     private static final int SAMPLE_WINDOW = 1024;
+    private static final double MAX_LATENCY_MS = 86_400_000.0;
 
     private final RegistryClientConfig registry;
     private final int maxRecordBytes;
@@ -56,6 +58,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     private transient Map<String, ConfluentAvroDeserializationSchema<LogEvent>> byTopic;
     private transient Counter decoded;
     private transient Map<DeadLetterReason, Counter> deadLetters;
+    private transient Counter outOfRange;
     private transient Histogram decodeNanos;
     private transient long sampled;
 
@@ -79,6 +82,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         byTopic = new HashMap<>();
         MetricGroup metrics = context.getMetricGroup();
         decoded = metrics.counter("eventsDecoded");
+        outOfRange = metrics.counter("outOfRangeValues");
         decodeNanos =
                 metrics.histogram(
                         "decodeLatencyNanos", new DescriptiveStatisticsHistogram(SAMPLE_WINDOW));
@@ -153,6 +157,9 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                             WireFormat.schemaIdOf(value)));
             return;
         }
+        if (!inRange(event)) {
+            outOfRange.inc();
+        }
         decoded.inc();
         out.collect(DecodedRecord.of(event));
     }
@@ -183,6 +190,29 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                 backoffMs = Math.min(backoffMs * 2, 30_000);
             }
         }
+    }
+
+    /**
+     * Clears numbers no request can have, so they never reach the sketches: a latency that is NaN,
+     * infinite, negative or above a day becomes NaN (which the aggregate skips), negative response
+     * bytes become 0. The event itself still counts. False when something was cleared.
+     */
+    static boolean inRange(LogEvent event) {
+        HttpInfo http = event.getHttp();
+        if (http == null) {
+            return true;
+        }
+        boolean ok = true;
+        double ms = http.getLatencyMs();
+        if (!(ms >= 0 && ms <= MAX_LATENCY_MS)) {
+            http.setLatencyMs(Double.NaN);
+            ok = false;
+        }
+        if (http.getResponseBytes() < 0) {
+            http.setResponseBytes(0L);
+            ok = false;
+        }
+        return ok;
     }
 
     private static DeadLetterReason reasonOf(RegistryException e) {

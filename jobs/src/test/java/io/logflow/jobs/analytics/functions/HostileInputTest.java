@@ -212,6 +212,36 @@ class HostileInputTest {
         assertThat(letter.getSchemaId()).isEqualTo(FORBIDDEN_ID);
     }
 
+    @Test
+    void outOfRangeLatenciesAndBytesAreClearedNotFedToTheSketches() throws Exception {
+        LogEventDeserializer d = deserializer();
+        double[] latencies = {
+            -5.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, 9e12, 0.0, 812.5
+        };
+        List<Double> seen = new ArrayList<>();
+        for (double ms : latencies) {
+            LogEvent e = event();
+            e.getHttp().setLatencyMs(ms);
+            e.getHttp().setResponseBytes(ms < 0 ? -1L : 10L);
+            LogEvent decoded = run(d, framed(LOG_EVENT_ID, encode(e))).get(0).event;
+            seen.add(decoded.getHttp().getLatencyMs());
+            assertThat(decoded.getHttp().getResponseBytes()).isEqualTo(ms < 0 ? 0L : 10L);
+        }
+        assertThat(seen)
+                .containsExactly(
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.0, 812.5);
+        WindowAccumulator acc = new WindowAccumulator();
+        for (double ms : latencies) {
+            LogEvent e = event();
+            e.getHttp().setLatencyMs(ms);
+            LogEventDeserializer.inRange(e);
+            acc.add(e);
+        }
+        assertThat(acc.count).isEqualTo(7);
+        assertThat(acc.latency.getN()).isEqualTo(2);
+        assertThat(acc.maxLatency).isEqualTo(812.5);
+    }
+
     private void assertUnsupported(LogEventDeserializer d, int id, String detail) throws Exception {
         DeadLetter letter = onlyDeadLetter(d, framed(id, new byte[] {2, 4, 6}));
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNSUPPORTED_SCHEMA);
