@@ -7,7 +7,10 @@ import io.logflow.jobs.analytics.functions.CountingMap;
 import io.logflow.jobs.analytics.functions.DeadLetterRouter;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.jobs.analytics.functions.DecodedTimestampAssigner;
+import io.logflow.jobs.analytics.functions.EventDecodeFunction;
 import io.logflow.jobs.analytics.functions.ServiceKey;
+import io.logflow.jobs.analytics.functions.ShuffledEvent;
+import io.logflow.jobs.analytics.functions.ShuffledEventTypeInfo;
 import io.logflow.jobs.analytics.functions.WindowResultFunction;
 import io.logflow.jobs.analytics.functions.WindowStatsAggregate;
 import io.logflow.jobs.patterns.PatternMining;
@@ -24,6 +27,8 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -119,23 +124,39 @@ public final class AnalyticsJob {
     }
 
     /**
-     * The topology between source and sinks: dead letters split off, then for each window
-     * definition an incremental per-service aggregate whose late updates re-fire the window; the
-     * pattern miner reads the same events and the detectors the first definition's results. Tests
-     * drive this with the same source and their own sinks.
+     * The topology between source and sinks: dead letters split off, then one shuffle by service;
+     * behind it, chained without another shuffle, the full decode, for each window definition an
+     * incremental per-service aggregate whose late updates re-fire the window, and the pattern
+     * miner; the detectors read the first definition's results. Tests drive this with the same
+     * source and their own sinks.
      */
     public static AnalyticsStreams defineWorkflow(
             DataStream<DecodedRecord> input, AnalyticsConfig config) {
-        SingleOutputStreamOperator<LogEvent> events =
+        SingleOutputStreamOperator<ShuffledEvent> checked =
                 input.process(new DeadLetterRouter())
+                        .returns(ShuffledEventTypeInfo.INSTANCE)
                         .name("split-dead-letters")
                         .uid("split-dead-letters");
+        // The only shuffle of the events: everything keyed behind it reuses its partitioning.
+        SingleOutputStreamOperator<LogEvent> events =
+                checked.keyBy(new ShuffledEvent.ByService())
+                        .process(
+                                new EventDecodeFunction(
+                                        config.registry(),
+                                        config.get(REGISTRY_OUTAGE_TIMEOUT),
+                                        config.deadLetterMaxBytes()))
+                        .returns(TypeInformation.of(LogEvent.class))
+                        .name("decode-events")
+                        .uid("decode-events");
+        KeyedStream<LogEvent, String> byService =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        events, new ServiceKey(), TypeInformation.of(String.class));
         DataStream<WindowStats> results = null;
         DataStream<WindowStats> first = null;
         DataStream<LogEvent> late = null;
         for (WindowSpec spec : config.windows()) {
             SingleOutputStreamOperator<WindowStats> windowed =
-                    events.keyBy(new ServiceKey())
+                    byService
                             .window(assigner(spec))
                             .allowedLateness(config.get(ALLOWED_LATENESS))
                             .sideOutputLateData(LATE_EVENTS)
@@ -160,7 +181,7 @@ public final class AnalyticsJob {
                         .uid("count-late-events");
         DataStream<LogPattern> patterns =
                 config.get(PATTERNS_ENABLED)
-                        ? PatternMining.define(events, config.patternSettings())
+                        ? PatternMining.define(byService, config.patternSettings())
                         : null;
         DataStream<Alert> alerts =
                 config.get(ALERTS_ENABLED)
@@ -168,7 +189,8 @@ public final class AnalyticsJob {
                         : null;
         return new AnalyticsStreams(
                 results,
-                events.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
+                checked.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                        .union(events.getSideOutput(DeadLetterRouter.DEAD_LETTERS)),
                 countedLate,
                 patterns,
                 alerts);

@@ -4,6 +4,7 @@ import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -22,7 +23,14 @@ public final class PatternMining {
      */
     public static SingleOutputStreamOperator<LogPattern> define(
             DataStream<LogEvent> events, PatternSettings settings) {
-        return events.keyBy(LogEvent::getService, TypeInformation.of(String.class))
+        return define(
+                events.keyBy(LogEvent::getService, TypeInformation.of(String.class)), settings);
+    }
+
+    /** On events already keyed by service, e.g. chained behind the job's one shuffle. */
+    public static SingleOutputStreamOperator<LogPattern> define(
+            KeyedStream<LogEvent, String> byService, PatternSettings settings) {
+        return byService
                 .process(new PatternMiningFunction(settings))
                 .returns(TypeInformation.of(LogPattern.class))
                 .name("Mine log templates")

@@ -1,13 +1,12 @@
 package io.logflow.jobs.analytics.functions;
 
 import io.logflow.schema.DeadLetter;
-import io.logflow.schema.LogEvent;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /** Passes events on and sends dead letters to {@link #DEAD_LETTERS}. */
-public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, LogEvent> {
+public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, ShuffledEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +17,7 @@ public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, LogEv
                     org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
 
     @Override
-    public void processElement(DecodedRecord record, Context ctx, Collector<LogEvent> out) {
+    public void processElement(DecodedRecord record, Context ctx, Collector<ShuffledEvent> out) {
         if (record.event != null) {
             out.collect(record.event);
         } else {

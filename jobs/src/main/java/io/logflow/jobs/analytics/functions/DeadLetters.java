@@ -35,8 +35,43 @@ public final class DeadLetters implements Serializable {
             DeadLetterReason reason,
             String detail,
             int schemaId) {
-        byte[] key = record.key();
-        byte[] value = record.value();
+        return of(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                reason,
+                detail,
+                schemaId);
+    }
+
+    /** A dead letter for an event that failed after the shuffle. */
+    public DeadLetter of(
+            ShuffledEvent event, DeadLetterReason reason, String detail, int schemaId) {
+        return of(
+                event.topic,
+                event.partition,
+                event.offset,
+                event.recordTimestamp,
+                event.key,
+                event.value,
+                reason,
+                detail,
+                schemaId);
+    }
+
+    private DeadLetter of(
+            String topic,
+            int partition,
+            long offset,
+            long recordTimestamp,
+            byte[] key,
+            byte[] value,
+            DeadLetterReason reason,
+            String detail,
+            int schemaId) {
         StringBuilder text = new StringBuilder(capped(detail));
         // The key travels twice (as the dead letter's Kafka key and inside it). A key larger than
         // an eighth of the budget is the rare case: it keeps a prefix too.
@@ -50,10 +85,10 @@ public final class DeadLetters implements Serializable {
         DeadLetter.Builder b =
                 DeadLetter.newBuilder()
                         .setReason(reason)
-                        .setTopic(record.topic())
-                        .setPartition(record.partition())
-                        .setOffset(record.offset())
-                        .setRecordTimestamp(Instant.ofEpochMilli(Math.max(0, record.timestamp())))
+                        .setTopic(topic)
+                        .setPartition(partition)
+                        .setOffset(offset)
+                        .setRecordTimestamp(Instant.ofEpochMilli(Math.max(0, recordTimestamp)))
                         .setSchemaId(schemaId >= 0 ? schemaId : null)
                         .setKey(key == null ? null : ByteBuffer.wrap(key))
                         .setProcessedAt(Instant.now());

@@ -1,24 +1,23 @@
 package io.logflow.jobs.analytics.functions;
 
 import io.logflow.schema.DeadLetter;
-import io.logflow.schema.LogEvent;
 import java.util.Objects;
 
 /**
- * What the source emits for each Kafka record: a decoded event or the dead letter explaining why it
- * is not one. A POJO, so Flink serializes it (and its Avro fields) without Kryo.
+ * What the source emits for each Kafka record: an event ready for the shuffle, or the dead letter
+ * explaining why it is not one. A POJO, so Flink serializes it without Kryo.
  */
 public class DecodedRecord {
 
-    /** The decoded event, or null for a dead letter. */
-    public LogEvent event;
+    /** The checked event, or null for a dead letter. */
+    public ShuffledEvent event;
 
     /** Why the record could not be used, or null for an event. */
     public DeadLetter deadLetter;
 
     public DecodedRecord() {}
 
-    public static DecodedRecord of(LogEvent event) {
+    public static DecodedRecord of(ShuffledEvent event) {
         DecodedRecord r = new DecodedRecord();
         r.event = event;
         return r;

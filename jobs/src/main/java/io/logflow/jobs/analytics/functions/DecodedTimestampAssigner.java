@@ -13,6 +13,6 @@ public final class DecodedTimestampAssigner
 
     @Override
     public long extractTimestamp(DecodedRecord record, long kafkaTimestamp) {
-        return record.event != null ? record.event.getTimestamp().toEpochMilli() : Long.MIN_VALUE;
+        return record.event != null ? record.event.timestamp : Long.MIN_VALUE;
     }
 }

@@ -9,44 +9,50 @@ import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
-import io.logflow.schema.HttpInfo;
-import io.logflow.schema.LogEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Decodes Kafka records into {@link LogEvent}s inside the source, so that event timestamps can
- * drive per-partition watermarks, and turns every record it cannot use into a {@link DeadLetter}
- * instead of failing: null values, oversized values, malformed bytes (including lengths that do not
- * fit the record), unknown schema ids, schemas that are not Avro or not readable as a {@code
- * LogEvent}, final registry refusals (4xx) and absurd timestamps.
+ * Checks each Kafka record inside the source and reads only what the shuffle needs from it — the
+ * {@code LogEvent}'s event time and service, through a reader schema of just those two fields, so
+ * every other field is skipped without building its strings. The record's bytes go on to the
+ * shuffle as they are ({@link ShuffledEvent}) and are decoded in full once, after it ({@link
+ * EventDecodeFunction}).
  *
- * <p>A registry that is down is not the record's fault: it is retried with backoff for up to the
- * outage timeout, then the job fails and restarts from its last checkpoint, losing nothing. Any
- * other failure is the record's: replaying it after a restart would fail again, forever.
+ * <p>Every record it cannot use becomes a {@link DeadLetter} instead of failing the job: null
+ * values, oversized values, malformed bytes (including lengths that do not fit the record), unknown
+ * schema ids, schemas that are not Avro or not a {@code LogEvent}, final registry refusals (4xx)
+ * and absurd timestamps. A registry that is down is not the record's fault: it is retried with
+ * backoff for up to the outage timeout, then the job fails and restarts from its last checkpoint,
+ * losing nothing. Any other failure is the record's: replaying it after a restart would fail again,
+ * forever.
  */
 public final class LogEventDeserializer implements KafkaRecordDeserializationSchema<DecodedRecord> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(LogEventDeserializer.class);
-    // Timing every record would cost more than the decode; one in 64 shows the distribution.
-    private static final int SAMPLE_EVERY = 64;
-    private static final int SAMPLE_WINDOW = 1024;
-    private static final double MAX_LATENCY_MS = 86_400_000.0;
+
+    /** The two fields the source reads; the name makes every LogEvent version resolve to it. */
+    static final Schema KEY_FIELDS =
+            new Schema.Parser()
+                    .parse(
+                            "{\"type\":\"record\",\"name\":\"LogEvent\","
+                                    + "\"namespace\":\"io.logflow.schema\",\"fields\":["
+                                    + "{\"name\":\"timestamp\",\"type\":\"long\"},"
+                                    + "{\"name\":\"service\",\"type\":{\"type\":\"string\","
+                                    + "\"avro.java.string\":\"String\"}}]}");
 
     private final RegistryClientConfig registry;
     private final int maxRecordBytes;
@@ -55,12 +61,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     private final long maxFutureMillis;
     private final Duration outageTimeout;
 
-    private transient Map<String, ConfluentAvroDeserializationSchema<LogEvent>> byTopic;
-    private transient Counter decoded;
+    private transient Map<String, ConfluentAvroDeserializationSchema<GenericRecord>> byTopic;
     private transient Map<DeadLetterReason, Counter> deadLetters;
-    private transient Counter outOfRange;
-    private transient Histogram decodeNanos;
-    private transient long sampled;
 
     public LogEventDeserializer(
             RegistryClientConfig registry,
@@ -80,17 +82,17 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         byTopic = new HashMap<>();
-        MetricGroup metrics = context.getMetricGroup();
-        decoded = metrics.counter("eventsDecoded");
-        outOfRange = metrics.counter("outOfRangeValues");
-        decodeNanos =
-                metrics.histogram(
-                        "decodeLatencyNanos", new DescriptiveStatisticsHistogram(SAMPLE_WINDOW));
-        deadLetters = new HashMap<>();
+        deadLetters = counters(context.getMetricGroup());
+    }
+
+    /** One {@code deadLetters.<REASON>} counter per reason. */
+    static Map<DeadLetterReason, Counter> counters(MetricGroup metrics) {
+        Map<DeadLetterReason, Counter> counters = new EnumMap<>(DeadLetterReason.class);
         MetricGroup dlq = metrics.addGroup("deadLetters");
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetters.put(reason, dlq.counter(reason.name()));
+            counters.put(reason, dlq.counter(reason.name()));
         }
+        return counters;
     }
 
     @Override
@@ -98,7 +100,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             throws IOException {
         if (byTopic == null) {
             // Tests may call deserialize without open; metrics are then not reported.
-            open(new NoMetricsContext());
+            byTopic = new HashMap<>();
+            deadLetters = counters(new org.apache.flink.metrics.groups.UnregisteredMetricsGroup());
         }
         byte[] value = record.value();
         if (value == null) {
@@ -119,14 +122,19 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                             WireFormat.schemaIdOf(value)));
             return;
         }
-        LogEvent event;
-        boolean timed = (++sampled % SAMPLE_EVERY) == 0;
-        long started = timed ? System.nanoTime() : 0L;
+        GenericRecord key;
         try {
-            event = decodeWithRetry(record);
-            if (timed) {
-                decodeNanos.update(System.nanoTime() - started);
-            }
+            ConfluentAvroDeserializationSchema<GenericRecord> schema =
+                    byTopic.computeIfAbsent(
+                            record.topic(),
+                            t ->
+                                    ConfluentAvroSerdes.genericValueDeserializer(
+                                            KEY_FIELDS, t, registry));
+            key =
+                    RegistryRetry.call(
+                            () -> schema.deserialize(value),
+                            outageTimeout,
+                            record.topic() + "-" + record.partition() + "@" + record.offset());
         } catch (MalformedRecordException e) {
             out.collect(
                     deadLetter(record, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId()));
@@ -140,7 +148,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                     deadLetter(record, reasonOf(e), e.getMessage(), WireFormat.schemaIdOf(value)));
             return;
         }
-        long ts = event.getTimestamp().toEpochMilli();
+        long ts = (Long) key.get(0);
         long latest = System.currentTimeMillis() + maxFutureMillis;
         if (ts < minEventTimeMillis || ts > latest) {
             out.collect(
@@ -148,7 +156,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                             record,
                             DeadLetterReason.BAD_TIMESTAMP,
                             "Event time "
-                                    + event.getTimestamp()
+                                    + Instant.ofEpochMilli(ts)
                                     + " is outside ["
                                     + Instant.ofEpochMilli(minEventTimeMillis)
                                     + ", now + "
@@ -157,65 +165,20 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                             WireFormat.schemaIdOf(value)));
             return;
         }
-        if (!inRange(event)) {
-            outOfRange.inc();
-        }
-        decoded.inc();
-        out.collect(DecodedRecord.of(event));
+        out.collect(
+                DecodedRecord.of(
+                        new ShuffledEvent(
+                                (String) key.get(1),
+                                ts,
+                                value,
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                record.timestamp(),
+                                record.key())));
     }
 
-    private LogEvent decodeWithRetry(ConsumerRecord<byte[], byte[]> record) throws IOException {
-        ConfluentAvroDeserializationSchema<LogEvent> schema =
-                byTopic.computeIfAbsent(
-                        record.topic(),
-                        t -> ConfluentAvroSerdes.valueDeserializer(LogEvent.class, t, registry));
-        long deadline = System.nanoTime() + outageTimeout.toNanos();
-        long backoffMs = 500;
-        while (true) {
-            try {
-                return schema.deserialize(record.value());
-            } catch (RegistryException e) {
-                if (!e.isRetriable() || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.warn(
-                        "Schema registry unavailable while decoding {}-{}@{}; retrying in {} ms:"
-                                + " {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        backoffMs,
-                        e.getMessage());
-                sleep(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, 30_000);
-            }
-        }
-    }
-
-    /**
-     * Clears numbers no request can have, so they never reach the sketches: a latency that is NaN,
-     * infinite, negative or above a day becomes NaN (which the aggregate skips), negative response
-     * bytes become 0. The event itself still counts. False when something was cleared.
-     */
-    static boolean inRange(LogEvent event) {
-        HttpInfo http = event.getHttp();
-        if (http == null) {
-            return true;
-        }
-        boolean ok = true;
-        double ms = http.getLatencyMs();
-        if (!(ms >= 0 && ms <= MAX_LATENCY_MS)) {
-            http.setLatencyMs(Double.NaN);
-            ok = false;
-        }
-        if (http.getResponseBytes() < 0) {
-            http.setResponseBytes(0L);
-            ok = false;
-        }
-        return ok;
-    }
-
-    private static DeadLetterReason reasonOf(RegistryException e) {
+    static DeadLetterReason reasonOf(RegistryException e) {
         if (e instanceof UnsupportedSchemaException) {
             return DeadLetterReason.UNSUPPORTED_SCHEMA;
         }
@@ -228,31 +191,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         return DecodedRecord.of(letters.of(record, reason, detail, id));
     }
 
-    private static void sleep(long ms) throws IOException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for the schema registry", e);
-        }
-    }
-
     @Override
     public TypeInformation<DecodedRecord> getProducedType() {
         return TypeInformation.of(DecodedRecord.class);
-    }
-
-    /** An initialization context without metrics, for direct calls in tests. */
-    private static final class NoMetricsContext
-            implements DeserializationSchema.InitializationContext {
-        @Override
-        public MetricGroup getMetricGroup() {
-            return new org.apache.flink.metrics.groups.UnregisteredMetricsGroup();
-        }
-
-        @Override
-        public org.apache.flink.util.UserCodeClassLoader getUserCodeClassLoader() {
-            throw new UnsupportedOperationException();
-        }
     }
 }

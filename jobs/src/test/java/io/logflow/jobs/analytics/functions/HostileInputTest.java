@@ -213,33 +213,85 @@ class HostileInputTest {
     }
 
     @Test
-    void outOfRangeLatenciesAndBytesAreClearedNotFedToTheSketches() throws Exception {
-        LogEventDeserializer d = deserializer();
+    void outOfRangeLatenciesAndBytesAreClearedNotFedToTheSketches() {
         double[] latencies = {
             -5.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, 9e12, 0.0, 812.5
         };
         List<Double> seen = new ArrayList<>();
-        for (double ms : latencies) {
-            LogEvent e = event();
-            e.getHttp().setLatencyMs(ms);
-            e.getHttp().setResponseBytes(ms < 0 ? -1L : 10L);
-            LogEvent decoded = run(d, framed(LOG_EVENT_ID, encode(e))).get(0).event;
-            seen.add(decoded.getHttp().getLatencyMs());
-            assertThat(decoded.getHttp().getResponseBytes()).isEqualTo(ms < 0 ? 0L : 10L);
-        }
-        assertThat(seen)
-                .containsExactly(
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.0, 812.5);
+        List<Boolean> inRange = new ArrayList<>();
         WindowAccumulator acc = new WindowAccumulator();
         for (double ms : latencies) {
             LogEvent e = event();
             e.getHttp().setLatencyMs(ms);
-            LogEventDeserializer.inRange(e);
+            e.getHttp().setResponseBytes(ms < 0 ? -1L : 10L);
+            inRange.add(EventDecodeFunction.inRange(e));
+            seen.add(e.getHttp().getLatencyMs());
+            assertThat(e.getHttp().getResponseBytes()).isEqualTo(ms < 0 ? 0L : 10L);
             acc.add(e);
         }
+        assertThat(seen)
+                .containsExactly(
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.0, 812.5);
+        assertThat(inRange).containsExactly(false, false, false, false, false, true, true);
         assertThat(acc.count).isEqualTo(7);
         assertThat(acc.latency.getN()).isEqualTo(2);
         assertThat(acc.maxLatency).isEqualTo(812.5);
+    }
+
+    @Test
+    void aRecordWhoseOtherFieldsAreCorruptIsADeadLetterBehindTheShuffle() throws Exception {
+        // The level enum's index is 99: the source only skips it, the full decode cannot.
+        String json =
+                LogEvent.getClassSchema()
+                        .toString()
+                        .replaceFirst("\\{\"type\":\"enum\",\"name\":\"Level\"[^}]*\\}", "\"int\"");
+        org.apache.avro.Schema levelAsInt = new org.apache.avro.Schema.Parser().parse(json);
+        org.apache.avro.generic.GenericRecord bad =
+                new org.apache.avro.generic.GenericData.Record(levelAsInt);
+        LogEvent valid = event();
+        for (org.apache.avro.Schema.Field f : levelAsInt.getFields()) {
+            bad.put(f.name(), valid.get(f.name()));
+        }
+        bad.put("timestamp", valid.getTimestamp().toEpochMilli());
+        bad.put("level", 99);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        BinaryEncoder enc = EncoderFactory.get().directBinaryEncoder(payload, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(
+                        levelAsInt)
+                .write(bad, enc);
+        enc.flush();
+        byte[] value = framed(LOG_EVENT_ID, payload.toByteArray());
+
+        List<DecodedRecord> atSource = run(deserializer(), value);
+        assertThat(atSource).singleElement().satisfies(r -> assertThat(r.event).isNotNull());
+
+        EventDecodeFunction decode =
+                new EventDecodeFunction(
+                        RegistryClientConfig.builder(
+                                        "http://127.0.0.1:" + registry.getAddress().getPort())
+                                .build(),
+                        Duration.ZERO,
+                        DEAD_LETTER_MAX);
+        try (var h =
+                org.apache.flink.streaming.util.ProcessFunctionTestHarnesses
+                        .forKeyedProcessFunction(
+                                decode,
+                                new ShuffledEvent.ByService(),
+                                org.apache.flink.api.common.typeinfo.Types.STRING)) {
+            h.processElement(atSource.get(0).event, 1L);
+            LogEvent good = event();
+            byte[] goodBytes = framed(LOG_EVENT_ID, encode(good));
+            h.processElement(run(deserializer(), goodBytes).get(0).event, 2L);
+            assertThat(h.extractOutputValues()).containsExactly(good);
+            var letters = h.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+            assertThat(letters).hasSize(1);
+            DeadLetter letter = letters.peek().getValue();
+            assertThat(letter.getReason()).isEqualTo(DeadLetterReason.MALFORMED);
+            assertThat(letter.getDetail()).contains("schema id " + LOG_EVENT_ID);
+            assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(value));
+            assertThat(letter.getTopic()).isEqualTo("logs");
+            assertThat(letter.getOffset()).isEqualTo(7L);
+        }
     }
 
     private void assertUnsupported(LogEventDeserializer d, int id, String detail) throws Exception {
@@ -251,8 +303,19 @@ class HostileInputTest {
 
     private void assertGoodRecordStillDecodes(LogEventDeserializer d) throws Exception {
         LogEvent expected = event();
-        List<DecodedRecord> out = run(d, framed(LOG_EVENT_ID, encode(expected)));
-        assertThat(out).singleElement().satisfies(r -> assertThat(r.event).isEqualTo(expected));
+        byte[] framed = framed(LOG_EVENT_ID, encode(expected));
+        List<DecodedRecord> out = run(d, framed);
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.deadLetter).isNull();
+                            assertThat(r.event.service).isEqualTo("checkout");
+                            assertThat(r.event.timestamp)
+                                    .isEqualTo(expected.getTimestamp().toEpochMilli());
+                            assertThat(r.event.value).isSameAs(framed);
+                            assertThat(r.event.offset).isEqualTo(7L);
+                        });
     }
 
     private static DeadLetter onlyDeadLetter(LogEventDeserializer d, byte[] value)

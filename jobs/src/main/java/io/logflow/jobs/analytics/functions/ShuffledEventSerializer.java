@@ -1,0 +1,95 @@
+package io.logflow.jobs.analytics.functions;
+
+import io.logflow.jobs.state.StatelessSerializer;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * The shuffle's serializer: two strings, four numbers and two length-prefixed byte arrays, no
+ * reflection, no Avro, no Kryo. Not used for state, so the layout may change between versions.
+ */
+public final class ShuffledEventSerializer extends StatelessSerializer<ShuffledEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final ShuffledEventSerializer INSTANCE = new ShuffledEventSerializer();
+
+    @Override
+    public ShuffledEvent createInstance() {
+        return new ShuffledEvent();
+    }
+
+    @Override
+    public ShuffledEvent copy(ShuffledEvent from) {
+        // Strings are immutable; no operator writes into the arrays.
+        return new ShuffledEvent(
+                from.service,
+                from.timestamp,
+                from.value,
+                from.topic,
+                from.partition,
+                from.offset,
+                from.recordTimestamp,
+                from.key);
+    }
+
+    @Override
+    public void serialize(ShuffledEvent e, DataOutputView out) throws IOException {
+        StringValue.writeString(e.service, out);
+        out.writeLong(e.timestamp);
+        writeBytes(e.value, out);
+        StringValue.writeString(e.topic, out);
+        out.writeInt(e.partition);
+        out.writeLong(e.offset);
+        out.writeLong(e.recordTimestamp);
+        writeBytes(e.key, out);
+    }
+
+    @Override
+    public ShuffledEvent deserialize(DataInputView in) throws IOException {
+        return new ShuffledEvent(
+                StringValue.readString(in),
+                in.readLong(),
+                readBytes(in),
+                StringValue.readString(in),
+                in.readInt(),
+                in.readLong(),
+                in.readLong(),
+                readBytes(in));
+    }
+
+    private static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
+        if (bytes == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputView in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<ShuffledEvent> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Snapshot of this configuration-free serializer; restores to {@link #INSTANCE}. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<ShuffledEvent> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
