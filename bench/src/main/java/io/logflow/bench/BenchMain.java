@@ -12,7 +12,7 @@ public final class BenchMain {
 
     static final String USAGE =
             "Usage: logflow bench [--events N] [--services K] [--small] [--heap SIZE] [--results"
-                + " DIR]\n"
+                + " DIR] [--profile]\n"
                 + "       logflow bench --jmh [JMH options, e.g. -f 1 -wi 3 -i 5 Decode]\n"
                 + "  --events N    events preloaded and measured (default 5,000,000)\n"
                 + "  --services K  distinct services (default: the generator's six-service shop)\n"
@@ -20,7 +20,9 @@ public final class BenchMain {
                 + "  --heap SIZE   -Xms/-Xmx of every scenario JVM (default 2g; 100,000 services at"
                 + " 5M events\n"
                 + "                may need more)\n"
-                + "  --results DIR where the markdown table and chart go (default bench/results)";
+                + "  --results DIR where the markdown table and chart go (default bench/results)\n"
+                + "  --profile     record each LogFlow scenario with JFR; its top frames go to"
+                + " <results>-profile.md";
 
     private BenchMain() {}
 
@@ -36,6 +38,7 @@ public final class BenchMain {
         boolean small = false;
         Path results = null;
         String heap = null;
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = number(value(args, ++i, "--events"), "--events");
@@ -44,6 +47,7 @@ public final class BenchMain {
                 case "--small" -> small = true;
                 case "--results" -> results = Path.of(value(args, ++i, "--results"));
                 case "--heap" -> heap = value(args, ++i, "--heap");
+                case "--profile" -> profile = true;
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -66,6 +70,9 @@ public final class BenchMain {
                 fail("--heap needs a JVM heap size such as 4g, got '" + heap + "'");
             }
             settings = settings.withHeap(heap);
+        }
+        if (profile) {
+            settings = settings.withProfile();
         }
         BenchOutcome outcome = new BenchRun(settings, System.out).run();
         System.out.println("Results: " + outcome.markdown() + " and " + outcome.chart());

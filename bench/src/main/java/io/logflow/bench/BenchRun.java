@@ -40,7 +40,10 @@ public final class BenchRun {
         // Checkpoints, file output and Kafka Streams state of an earlier run only take space.
         deleteRecursively(settings.workDir());
         ScenarioRunner runner =
-                new ScenarioRunner(settings.heap(), settings.workDir().resolve("logs"));
+                new ScenarioRunner(
+                        settings.heap(),
+                        settings.workDir().resolve("logs"),
+                        settings.profile() ? settings.workDir().resolve("profiles") : null);
         try (BenchStack stack = BenchStack.start()) {
             console.printf("Kafka %s, registry %s%n", stack.bootstrap(), stack.registryUrl());
             stack.createTopics(TOPIC, WARMUP_TOPIC);
@@ -121,6 +124,9 @@ public final class BenchRun {
                                     load)
                             .write();
             console.println(written.table());
+            if (settings.profile()) {
+                writeProfiles(runner, rows, scale, written.markdown());
+            }
             return new BenchOutcome(
                     rows,
                     latency,
@@ -130,6 +136,35 @@ public final class BenchRun {
                     written.markdown(),
                     written.chart());
         }
+    }
+
+    /** One section per LogFlow scenario with the top frames of its recording. */
+    private void writeProfiles(
+            ScenarioRunner runner,
+            List<ScenarioResult> rows,
+            List<ScenarioResult> scale,
+            Path markdown)
+            throws IOException {
+        StringBuilder out =
+                new StringBuilder("# JFR profiles of ")
+                        .append(markdown.getFileName())
+                        .append("\n\nEach LogFlow scenario JVM ran with `-XX:StartFlightRecording=")
+                        .append("settings=profile` (warm-up and measured run; every thread).\n\n");
+        List<ScenarioResult> all = new ArrayList<>(rows);
+        all.addAll(scale);
+        for (ScenarioResult r : all) {
+            Path jfr = runner.recording(r.scenario());
+            if (r.scenario().startsWith("logflow") || r.scenario().startsWith("scale")) {
+                if (Files.exists(jfr)) {
+                    out.append(ProfileSummary.of(jfr).markdown(r.scenario(), 15));
+                }
+            }
+        }
+        Path file =
+                markdown.resolveSibling(
+                        markdown.getFileName().toString().replace(".md", "-profile.md"));
+        Files.writeString(file, out.toString());
+        console.println("Profiles: " + file);
     }
 
     private GeneratorReport preload(

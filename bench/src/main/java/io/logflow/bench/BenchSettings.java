@@ -20,6 +20,7 @@ import java.util.List;
  * @param resultsDir where the markdown table and chart are written
  * @param workDir scratch space: checkpoints, file output, logs
  * @param label marks results that are not a full default run, e.g. "medium run"
+ * @param profile record each LogFlow scenario with JFR and write its top frames
  */
 public record BenchSettings(
         long events,
@@ -34,7 +35,8 @@ public record BenchSettings(
         long scaleEvents,
         Path resultsDir,
         Path workDir,
-        String label) {
+        String label,
+        boolean profile) {
 
     /** The window definition of every run (and the Kafka Streams peer's window size). */
     public static final Duration WINDOW = Duration.ofMinutes(1);
@@ -75,7 +77,8 @@ public record BenchSettings(
                                 "A %,d-event run, not the full default of %,d events: compare"
                                         + " its figures only with each other",
                                 events,
-                                DEFAULT_EVENTS));
+                                DEFAULT_EVENTS),
+                false);
     }
 
     public BenchSettings withResultsDir(Path dir) {
@@ -92,7 +95,8 @@ public record BenchSettings(
                 scaleEvents,
                 dir,
                 workDir,
-                label);
+                label,
+                profile);
     }
 
     public BenchSettings withHeap(String size) {
@@ -109,7 +113,8 @@ public record BenchSettings(
                 scaleEvents,
                 resultsDir,
                 workDir,
-                label);
+                label,
+                profile);
     }
 
     public BenchSettings withWorkDir(Path dir) {
@@ -126,7 +131,26 @@ public record BenchSettings(
                 scaleEvents,
                 resultsDir,
                 dir,
-                label);
+                label,
+                profile);
+    }
+
+    public BenchSettings withProfile() {
+        return new BenchSettings(
+                events,
+                services,
+                warmupEvents,
+                eventTimeSpan,
+                heap,
+                checkpointInterval,
+                latencyDuration,
+                latencyCheckpointInterval,
+                scaleServices,
+                scaleEvents,
+                resultsDir,
+                workDir,
+                label,
+                true);
     }
 
     /** Events per second of event time that spread {@code count} events over the span. */

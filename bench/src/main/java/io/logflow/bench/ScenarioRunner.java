@@ -36,10 +36,18 @@ final class ScenarioRunner {
 
     private final String heap;
     private final Path logDir;
+    private final Path profileDir;
 
-    ScenarioRunner(String heap, Path logDir) throws IOException {
+    /** {@code profileDir} null: no recordings; else one JFR recording per LogFlow scenario. */
+    ScenarioRunner(String heap, Path logDir, Path profileDir) throws IOException {
         this.heap = heap;
         this.logDir = Files.createDirectories(logDir);
+        this.profileDir = profileDir == null ? null : Files.createDirectories(profileDir);
+    }
+
+    /** The recording of {@code scenario}, once it has run with profiling on. */
+    Path recording(String scenario) {
+        return profileDir.resolve(scenario + ".jfr");
     }
 
     /** Runs a scenario to its end and returns what it measured. */
@@ -84,6 +92,11 @@ final class ScenarioRunner {
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+UseParallelGC");
+        if (profileDir != null && "logflow".equals(args.get("kind"))) {
+            command.add(
+                    "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + recording(args.get("scenario")));
+        }
         command.addAll(ADD_OPENS);
         command.add("-Dlogflow.log.dir=" + logDir.resolve(args.get("scenario")));
         command.add("-cp");

@@ -1,11 +1,16 @@
 package io.logflow.bench.jmh;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.BoundedBinaryDecoder;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.ConfluentSchemaCoderProvider;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.jobs.analytics.functions.LogEventBinaryReader;
+import io.logflow.jobs.analytics.functions.LogEventDeserializer;
+import io.logflow.jobs.analytics.functions.ShuffledEvent;
+import io.logflow.jobs.analytics.functions.ShuffledEventSerializer;
 import io.logflow.schema.LogEvent;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +19,11 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.formats.avro.RegistryAvroDeserializationSchema;
 import org.apache.flink.formats.avro.RegistryAvroSerializationSchema;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,6 +64,11 @@ public class DecodeBenchmark {
     private int next;
     private ConfluentAvroDeserializationSchema<LogEvent> confluent;
     private RegistryAvroDeserializationSchema<LogEvent> flinkRegistry;
+    private ConfluentAvroDeserializationSchema<GenericRecord> keyFields;
+    private final AvroSerializer<LogEvent> avroShuffle = new AvroSerializer<>(LogEvent.class);
+    private final DataOutputSerializer wire = new DataOutputSerializer(4096);
+    private final DataInputDeserializer wireIn = new DataInputDeserializer();
+    private final BoundedBinaryDecoder bounded = new BoundedBinaryDecoder();
     private final SpecificDatumReader<LogEvent> specific =
             new SpecificDatumReader<>(LogEvent.class);
     private final GenericDatumReader<GenericRecord> generic =
@@ -84,6 +97,10 @@ public class DecodeBenchmark {
                         LogEvent.getClassSchema(),
                         new ConfluentSchemaCoderProvider(config, TOPIC, false));
         flinkRegistry.deserialize(messages[0]);
+        keyFields =
+                ConfluentAvroSerdes.genericValueDeserializer(
+                        LogEventDeserializer.KEY_FIELDS, TOPIC, config);
+        keyFields.deserialize(messages[0]);
     }
 
     @TearDown
@@ -106,6 +123,49 @@ public class DecodeBenchmark {
     @Benchmark
     public LogEvent flinkRegistryDeserializer() throws IOException {
         return flinkRegistry.deserialize(nextMessage());
+    }
+
+    /**
+     * Before the one-shuffle topology: the source decodes the whole event, then each of the two
+     * keyed shuffles of the default job (window aggregate, template miner) Avro-encodes and decodes
+     * it again.
+     */
+    @Benchmark
+    public LogEvent jobEventPathBefore() throws IOException {
+        LogEvent event = flinkRegistry.deserialize(nextMessage());
+        for (int shuffle = 0; shuffle < 2; shuffle++) {
+            wire.clear();
+            avroShuffle.serialize(event, wire);
+            wireIn.setBuffer(wire.getSharedBuffer(), 0, wire.length());
+            event = avroShuffle.deserialize(wireIn);
+        }
+        return event;
+    }
+
+    /**
+     * Now: the source reads event time and service only, the record's bytes cross one shuffle as a
+     * {@link ShuffledEvent}, and the event is decoded once behind it.
+     */
+    @Benchmark
+    public LogEvent jobEventPathAfter() throws IOException {
+        byte[] m = nextMessage();
+        GenericRecord key = keyFields.deserialize(m);
+        ShuffledEvent shuffled =
+                new ShuffledEvent(
+                        (String) key.get(1), (Long) key.get(0), m, TOPIC, 0, next, 0L, null);
+        wire.clear();
+        ShuffledEventSerializer.INSTANCE.serialize(shuffled, wire);
+        wireIn.setBuffer(wire.getSharedBuffer(), 0, wire.length());
+        ShuffledEvent received = ShuffledEventSerializer.INSTANCE.deserialize(wireIn);
+        return LogEventBinaryReader.read(
+                bounded.reset(received.value, HEADER, received.value.length - HEADER));
+    }
+
+    /** The full decode behind the shuffle alone: the direct reader of LogFlow's own schema. */
+    @Benchmark
+    public LogEvent directReader() throws IOException {
+        byte[] m = nextMessage();
+        return LogEventBinaryReader.read(bounded.reset(m, HEADER, m.length - HEADER));
     }
 
     /** A new record per message, as a job must when downstream operators may hold the last. */

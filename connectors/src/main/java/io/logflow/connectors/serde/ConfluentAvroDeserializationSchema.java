@@ -72,19 +72,7 @@ public class ConfluentAvroDeserializationSchema<T> implements DeserializationSch
         try {
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedRecordException(
-                    "Cannot decode the Avro payload of a record on topic '"
-                            + provider.topic()
-                            + "' with schema id "
-                            + id
-                            + " ("
-                            + message.length
-                            + " bytes): truncated or corrupt ("
-                            + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                            + ")",
-                    id,
-                    e);
+            throw MalformedRecordException.payload(provider.topic(), id, message.length, e);
         }
     }
 

@@ -17,6 +17,24 @@ public class MalformedRecordException extends IOException {
         this.schemaId = schemaId;
     }
 
+    /** A payload after a valid header that does not decode: names topic, id, size and why. */
+    public static MalformedRecordException payload(
+            String topic, int schemaId, int length, Throwable cause) {
+        return new MalformedRecordException(
+                "Cannot decode the Avro payload of a record on topic '"
+                        + topic
+                        + "' with schema id "
+                        + schemaId
+                        + " ("
+                        + length
+                        + " bytes): truncated or corrupt ("
+                        + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                        + ")",
+                schemaId,
+                cause);
+    }
+
     /** The schema id from the header, or -1 when the header itself was unreadable. */
     public int schemaId() {
         return schemaId;

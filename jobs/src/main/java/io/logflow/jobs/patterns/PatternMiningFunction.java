@@ -71,7 +71,9 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
         TemplateMiner m = miner.value();
         if (m == null) {
             m = new TemplateMiner(settings);
-        } else if (!m.settings().equals(settings)) {
+        } else if (m.settings() != settings) {
+            // After a restore the miner holds an equal copy, or older settings: adopting this
+            // instance once lets every later event skip the comparison.
             m.reconfigure(settings);
         }
         String message = event.getMessage();
@@ -90,6 +92,9 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
             // Only a fallback for a template evicted before the window ends; the emitted text
             // is the live template's, so there is no need to join its tokens on every event.
             c.template = t.text();
+            // One timer per window: every (window, template) entry is new once, so the first
+            // entry of a window registers it; registering on every event cost a set lookup each.
+            ctx.timerService().registerEventTimeTimer(lastMillis);
         }
         c.count++;
         c.errorCount += error ? 1 : 0;
@@ -97,7 +102,6 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
         c.newTemplate |= t.count == 1;
         c.newError |= firstError;
         counts.put(key, c);
-        ctx.timerService().registerEventTimeTimer(lastMillis);
     }
 
     @Override

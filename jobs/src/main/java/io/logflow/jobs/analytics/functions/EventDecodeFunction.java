@@ -1,7 +1,9 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.connectors.registry.RegistryClient;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.registry.RegistryException;
+import io.logflow.connectors.serde.BoundedBinaryDecoder;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.MalformedRecordException;
@@ -9,6 +11,7 @@ import io.logflow.connectors.serde.WireFormat;
 import io.logflow.schema.DeadLetterReason;
 import io.logflow.schema.HttpInfo;
 import io.logflow.schema.LogEvent;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +46,8 @@ public final class EventDecodeFunction
     private final DeadLetters letters;
 
     private transient Map<String, ConfluentAvroDeserializationSchema<LogEvent>> byTopic;
+    private transient Map<Integer, Boolean> ownSchema;
+    private transient BoundedBinaryDecoder decoder;
     private transient Counter decoded;
     private transient Counter outOfRange;
     private transient Map<DeadLetterReason, Counter> deadLetters;
@@ -59,6 +64,8 @@ public final class EventDecodeFunction
     @Override
     public void open(OpenContext ctx) {
         byTopic = new HashMap<>();
+        ownSchema = new HashMap<>();
+        decoder = new BoundedBinaryDecoder();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         decoded = metrics.counter("eventsDecoded");
         outOfRange = metrics.counter("outOfRangeValues");
@@ -75,15 +82,7 @@ public final class EventDecodeFunction
         long started = timed ? System.nanoTime() : 0L;
         LogEvent event;
         try {
-            ConfluentAvroDeserializationSchema<LogEvent> schema =
-                    byTopic.computeIfAbsent(
-                            in.topic,
-                            t ->
-                                    ConfluentAvroSerdes.valueDeserializer(
-                                            LogEvent.class, t, registry));
-            event =
-                    RegistryRetry.call(
-                            () -> schema.deserialize(in.value), outageTimeout, in.toString());
+            event = RegistryRetry.call(() -> decode(in), outageTimeout, in::toString);
         } catch (MalformedRecordException e) {
             deadLetter(in, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId(), ctx);
             return;
@@ -107,6 +106,29 @@ public final class EventDecodeFunction
         }
         decoded.inc();
         out.collect(event);
+    }
+
+    /** The source checked the header and the schema id; the bytes after it may still lie. */
+    private LogEvent decode(ShuffledEvent in) throws IOException {
+        int id = WireFormat.schemaIdOf(in.value);
+        Boolean own = ownSchema.get(id);
+        if (own == null) {
+            own = LogEventBinaryReader.reads(RegistryClient.shared(registry).getSchemaById(id));
+            ownSchema.put(id, own);
+        }
+        if (!own) {
+            return byTopic.computeIfAbsent(
+                            in.topic,
+                            t -> ConfluentAvroSerdes.valueDeserializer(LogEvent.class, t, registry))
+                    .deserialize(in.value);
+        }
+        decoder.reset(
+                in.value, WireFormat.HEADER_LENGTH, in.value.length - WireFormat.HEADER_LENGTH);
+        try {
+            return LogEventBinaryReader.read(decoder);
+        } catch (IOException | RuntimeException e) {
+            throw MalformedRecordException.payload(in.topic, id, in.value.length, e);
+        }
     }
 
     private void deadLetter(

@@ -1,8 +1,10 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.connectors.registry.RegistryClient;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.registry.RegistryException;
 import io.logflow.connectors.registry.UnsupportedSchemaException;
+import io.logflow.connectors.serde.BoundedBinaryDecoder;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.MalformedRecordException;
@@ -26,11 +28,13 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Checks each Kafka record inside the source and reads only what the shuffle needs from it — the
- * {@code LogEvent}'s event time and service, through a reader schema of just those two fields, so
- * every other field is skipped without building its strings. The record's bytes go on to the
- * shuffle as they are ({@link ShuffledEvent}) and are decoded in full once, after it ({@link
- * EventDecodeFunction}).
+ * Checks each Kafka record inside the source and reads only what the shuffle needs from it: the
+ * {@code LogEvent}'s event time and service. The first record of each schema id goes through a
+ * reader schema of just those two fields (which resolves the id, checks that it is a {@code
+ * LogEvent} and skips every other field without building its strings); later records written with
+ * LogFlow's own schema, where the two are the first fields, are read directly. The record's bytes
+ * go on to the shuffle as they are ({@link ShuffledEvent}) and are decoded in full once, after it
+ * ({@link EventDecodeFunction}), which dead-letters what the key fields did not reveal.
  *
  * <p>Every record it cannot use becomes a {@link DeadLetter} instead of failing the job: null
  * values, oversized values, malformed bytes (including lengths that do not fit the record), unknown
@@ -45,7 +49,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     private static final long serialVersionUID = 1L;
 
     /** The two fields the source reads; the name makes every LogEvent version resolve to it. */
-    static final Schema KEY_FIELDS =
+    public static final Schema KEY_FIELDS =
             new Schema.Parser()
                     .parse(
                             "{\"type\":\"record\",\"name\":\"LogEvent\","
@@ -63,6 +67,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
 
     private transient Map<String, ConfluentAvroDeserializationSchema<GenericRecord>> byTopic;
     private transient Map<DeadLetterReason, Counter> deadLetters;
+    private transient Map<Integer, Boolean> ownSchema;
+    private transient BoundedBinaryDecoder decoder;
 
     public LogEventDeserializer(
             RegistryClientConfig registry,
@@ -81,8 +87,14 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
+        open(context.getMetricGroup());
+    }
+
+    private void open(MetricGroup metrics) {
         byTopic = new HashMap<>();
-        deadLetters = counters(context.getMetricGroup());
+        ownSchema = new HashMap<>();
+        decoder = new BoundedBinaryDecoder();
+        deadLetters = counters(metrics);
     }
 
     /** One {@code deadLetters.<REASON>} counter per reason. */
@@ -100,8 +112,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             throws IOException {
         if (byTopic == null) {
             // Tests may call deserialize without open; metrics are then not reported.
-            byTopic = new HashMap<>();
-            deadLetters = counters(new org.apache.flink.metrics.groups.UnregisteredMetricsGroup());
+            open(new org.apache.flink.metrics.groups.UnregisteredMetricsGroup());
         }
         byte[] value = record.value();
         if (value == null) {
@@ -122,19 +133,32 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                             WireFormat.schemaIdOf(value)));
             return;
         }
-        GenericRecord key;
+        long ts;
+        String service;
+        int id = WireFormat.schemaIdOf(value);
+        Boolean own = id < 0 ? null : ownSchema.get(id);
         try {
-            ConfluentAvroDeserializationSchema<GenericRecord> schema =
-                    byTopic.computeIfAbsent(
-                            record.topic(),
-                            t ->
-                                    ConfluentAvroSerdes.genericValueDeserializer(
-                                            KEY_FIELDS, t, registry));
-            key =
-                    RegistryRetry.call(
-                            () -> schema.deserialize(value),
-                            outageTimeout,
-                            record.topic() + "-" + record.partition() + "@" + record.offset());
+            if (own != null && own) {
+                // LogFlow's own schema starts with timestamp and service: read them, nothing
+                // else. The rest is checked by the full decode behind the shuffle.
+                decoder.reset(
+                        value, WireFormat.HEADER_LENGTH, value.length - WireFormat.HEADER_LENGTH);
+                try {
+                    ts = decoder.readLong();
+                    service = decoder.readString();
+                } catch (IOException | RuntimeException e) {
+                    throw MalformedRecordException.payload(record.topic(), id, value.length, e);
+                }
+            } else {
+                GenericRecord key = keyFields(record, value);
+                ts = (Long) key.get(0);
+                service = (String) key.get(1);
+                if (own == null && id >= 0) {
+                    // Resolved (and cached) by the read above.
+                    Schema writer = RegistryClient.shared(registry).getSchemaById(id);
+                    ownSchema.put(id, LogEventBinaryReader.reads(writer));
+                }
+            }
         } catch (MalformedRecordException e) {
             out.collect(
                     deadLetter(record, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId()));
@@ -144,11 +168,9 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                 // The registry stayed down past the outage timeout: restart, do not drop.
                 throw e;
             }
-            out.collect(
-                    deadLetter(record, reasonOf(e), e.getMessage(), WireFormat.schemaIdOf(value)));
+            out.collect(deadLetter(record, reasonOf(e), e.getMessage(), id));
             return;
         }
-        long ts = (Long) key.get(0);
         long latest = System.currentTimeMillis() + maxFutureMillis;
         if (ts < minEventTimeMillis || ts > latest) {
             out.collect(
@@ -168,7 +190,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         out.collect(
                 DecodedRecord.of(
                         new ShuffledEvent(
-                                (String) key.get(1),
+                                service,
                                 ts,
                                 value,
                                 record.topic(),
@@ -176,6 +198,19 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                                 record.offset(),
                                 record.timestamp(),
                                 record.key())));
+    }
+
+    /** Any writer schema: a reader of the two key fields resolves and skips the rest. */
+    private GenericRecord keyFields(ConsumerRecord<byte[], byte[]> record, byte[] value)
+            throws IOException {
+        ConfluentAvroDeserializationSchema<GenericRecord> schema =
+                byTopic.computeIfAbsent(
+                        record.topic(),
+                        t -> ConfluentAvroSerdes.genericValueDeserializer(KEY_FIELDS, t, registry));
+        return RegistryRetry.call(
+                () -> schema.deserialize(value),
+                outageTimeout,
+                () -> record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 
     static DeadLetterReason reasonOf(RegistryException e) {

@@ -3,6 +3,7 @@ package io.logflow.jobs.analytics.functions;
 import io.logflow.connectors.registry.RegistryException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,9 @@ final class RegistryRetry {
 
     private RegistryRetry() {}
 
-    static <T> T call(Call<T> call, Duration outageTimeout, String where) throws IOException {
+    /** {@code where} names the record in the warning; built only when there is one to log. */
+    static <T> T call(Call<T> call, Duration outageTimeout, Supplier<String> where)
+            throws IOException {
         long deadline = System.nanoTime() + outageTimeout.toNanos();
         long backoffMs = 500;
         while (true) {
@@ -33,7 +36,7 @@ final class RegistryRetry {
                 }
                 LOG.warn(
                         "Schema registry unavailable while decoding {}; retrying in {} ms: {}",
-                        where,
+                        where.get(),
                         backoffMs,
                         e.getMessage());
                 sleep(backoffMs);
