@@ -6,6 +6,7 @@ import io.logflow.connectors.files.FileSinks;
 import io.logflow.connectors.kafka.KafkaSinks;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
+import io.logflow.jobs.analytics.functions.EventTimeRules;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
 import io.logflow.jobs.analytics.sinks.DeadLetterSerializer;
 import io.logflow.schema.Alert;
@@ -48,8 +49,10 @@ public final class AnalyticsIO {
                                         config.registry(),
                                         config.maxRecordBytes(),
                                         config.deadLetterMaxBytes(),
-                                        config.minEventTime(),
-                                        config.get(EVENT_TIME_MAX_FUTURE),
+                                        new EventTimeRules(
+                                                config.minEventTime(),
+                                                config.get(EVENT_TIME_MAX_FUTURE),
+                                                config.get(EVENT_TIME_MAX_AHEAD_OF_RECORD)),
                                         config.get(REGISTRY_OUTAGE_TIMEOUT)));
         String pattern = config.get(INPUT_TOPIC_PATTERN);
         if (pattern != null) {

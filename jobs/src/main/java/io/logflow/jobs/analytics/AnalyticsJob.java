@@ -166,8 +166,15 @@ public final class AnalyticsJob {
                             .name("window-stats-" + spec.name())
                             .uid("window-stats-" + spec.name());
             if (late == null) {
-                // An event late for several window definitions is reported once.
                 late = windowed.getSideOutput(LATE_EVENTS);
+            } else {
+                // An event late for several window definitions goes to logs-late once, for the
+                // first; the others count theirs, so nothing is dropped without a count.
+                windowed.getSideOutput(LATE_EVENTS)
+                        .map(new CountingMap<>("lateEvents"))
+                        .returns(TypeInformation.of(LogEvent.class))
+                        .name("count-late-events-" + spec.name())
+                        .uid("count-late-events-" + spec.name());
             }
             if (first == null) {
                 first = windowed;

@@ -130,6 +130,15 @@ public final class AnalyticsOptions {
                                     + " one bad clock must not push the watermark past"
                                     + " everyone's windows.");
 
+    public static final ConfigOption<Duration> EVENT_TIME_MAX_AHEAD_OF_RECORD =
+            key("event-time.max-ahead-of-record")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Events further than this ahead of their Kafka record's timestamp are"
+                                    + " dead letters: a skewed application clock must not move the"
+                                    + " watermark, also while a backfill replays old records.");
+
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
             key("watermark.out-of-orderness")
                     .durationType()
@@ -436,6 +445,7 @@ public final class AnalyticsOptions {
                 INPUT_MAX_RECORD_BYTES,
                 EVENT_TIME_MIN,
                 EVENT_TIME_MAX_FUTURE,
+                EVENT_TIME_MAX_AHEAD_OF_RECORD,
                 OUT_OF_ORDERNESS,
                 IDLE_TIMEOUT,
                 WINDOWS,

@@ -17,12 +17,25 @@ final class PrefixTree {
 
     /** The leaf for a message's tokens, created on first use. */
     Node leaf(String[] tokens, int depth, int maxChildren) {
-        Node node = root.child(Integer.toString(tokens.length), Integer.MAX_VALUE);
+        Node node = root.child(lengthKey(tokens.length), Integer.MAX_VALUE);
         int levels = Math.min(depth - 2, tokens.length);
         for (int i = 0; i < levels; i++) {
             node = node.child(tokens[i], maxChildren);
         }
         return node;
+    }
+
+    // The first level's keys, made once: building the string was a per-event allocation.
+    private static final String[] LENGTH_KEYS = new String[256];
+
+    static {
+        for (int i = 0; i < LENGTH_KEYS.length; i++) {
+            LENGTH_KEYS[i] = Integer.toString(i);
+        }
+    }
+
+    private static String lengthKey(int length) {
+        return length < LENGTH_KEYS.length ? LENGTH_KEYS[length] : Integer.toString(length);
     }
 
     /** Removes an evicted template and any branch it leaves empty. */

@@ -141,6 +141,9 @@ class AnalyticsJobITCase {
             producer.raw(oversized);
             producer.v1(eventAt("checkout", Instant.parse("1970-01-02T00:00:00Z")));
             producer.v1(eventAt("checkout", Instant.parse("2100-01-01T00:00:00Z")));
+            // A skewed clock: 3 hours ahead of its own Kafka record's timestamp. Had it passed,
+            // the watermark would be 3 hours ahead and phase 2's on-time update would be late.
+            producer.v1(event("checkout", 3 * 3600, Level.INFO, 200), T0);
             producer.v1(event("checkout", 70, Level.INFO, 200));
             producer.flush();
 
@@ -160,7 +163,7 @@ class AnalyticsJobITCase {
             assertThat(payments0.getLevelCounts()).containsEntry("WARN", 5L);
             assertThat(payments0.getStatusClassCounts()).containsEntry("5xx", 5L);
 
-            List<DeadLetter> deadLetters = awaitDeadLetters(dlq, 9);
+            List<DeadLetter> deadLetters = awaitDeadLetters(dlq, 10);
             assertThat(deadLetters)
                     .extracting(DeadLetter::getReason)
                     .containsExactlyInAnyOrder(
@@ -171,6 +174,7 @@ class AnalyticsJobITCase {
                             DeadLetterReason.OVERSIZED,
                             DeadLetterReason.UNKNOWN_SCHEMA,
                             DeadLetterReason.NULL_VALUE,
+                            DeadLetterReason.BAD_TIMESTAMP,
                             DeadLetterReason.BAD_TIMESTAMP,
                             DeadLetterReason.BAD_TIMESTAMP);
             assertThat(deadLetters).allSatisfy(d -> assertThat(d.getTopic()).isEqualTo(in));
@@ -183,6 +187,13 @@ class AnalyticsJobITCase {
             assertThat(unknownId.getDetail()).contains("Unknown schema id 424242");
             assertThat(unknownId.getValue()).isEqualTo(java.nio.ByteBuffer.wrap(unknown));
             assertThat(unknownId.getKey()).isNotNull();
+            assertThat(deadLetters)
+                    .extracting(DeadLetter::getDetail)
+                    .filteredOn(d -> d.startsWith("Event time 2026-11-26T13:00:00Z"))
+                    .containsExactly(
+                            "Event time 2026-11-26T13:00:00Z is PT3H ahead of its Kafka record's"
+                                    + " timestamp 2026-11-26T10:00:00Z"
+                                    + " (event-time.max-ahead-of-record: PT15M): a skewed clock");
             DeadLetter tooBig =
                     deadLetters.stream()
                             .filter(d -> d.getReason() == DeadLetterReason.OVERSIZED)
@@ -255,7 +266,7 @@ class AnalyticsJobITCase {
                                     .toList());
             // Dead letters and late events are in files too, for notebooks; committed on the
             // next checkpoint, so wait for them like for the topics.
-            List<DeadLetter> dlqFiles = awaitFiles(files.resolve("logs-dlq"), DeadLetter.class, 9);
+            List<DeadLetter> dlqFiles = awaitFiles(files.resolve("logs-dlq"), DeadLetter.class, 10);
             assertThat(dlqFiles)
                     .extracting(DeadLetter::getReason)
                     .containsExactlyInAnyOrderElementsOf(
@@ -404,6 +415,17 @@ class AnalyticsJobITCase {
 
         void v1(LogEvent e) {
             add(e.getService(), encodeV1(e));
+        }
+
+        /** With the Kafka record's own timestamp set, as a producer's clock would. */
+        void v1(LogEvent e, Instant recordTime) {
+            pending.add(
+                    new ProducerRecord<>(
+                            topic,
+                            0,
+                            recordTime.toEpochMilli(),
+                            e.getService().getBytes(StandardCharsets.UTF_8),
+                            encodeV1(e)));
         }
 
         void v2(LogEvent e) {

@@ -13,7 +13,6 @@ import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,9 +22,12 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks each Kafka record inside the source and reads only what the shuffle needs from it: the
@@ -58,30 +60,31 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                                     + "{\"name\":\"service\",\"type\":{\"type\":\"string\","
                                     + "\"avro.java.string\":\"String\"}}]}");
 
+    private static final Logger LOG = LoggerFactory.getLogger(LogEventDeserializer.class);
+    private static final long RATE_PERIOD_MILLIS = 30_000;
+
     private final RegistryClientConfig registry;
     private final int maxRecordBytes;
     private final DeadLetters letters;
-    private final long minEventTimeMillis;
-    private final long maxFutureMillis;
+    private final EventTimeRules eventTime;
     private final Duration outageTimeout;
 
     private transient Map<String, ConfluentAvroDeserializationSchema<GenericRecord>> byTopic;
     private transient Map<DeadLetterReason, Counter> deadLetters;
     private transient Map<Integer, Boolean> ownSchema;
+    private transient DeadLetterRate rate;
     private transient BoundedBinaryDecoder decoder;
 
     public LogEventDeserializer(
             RegistryClientConfig registry,
             int maxRecordBytes,
             int deadLetterMaxBytes,
-            Instant minEventTime,
-            Duration maxFuture,
+            EventTimeRules eventTime,
             Duration outageTimeout) {
         this.registry = registry;
         this.maxRecordBytes = maxRecordBytes;
         this.letters = new DeadLetters(deadLetterMaxBytes);
-        this.minEventTimeMillis = minEventTime.toEpochMilli();
-        this.maxFutureMillis = maxFuture.toMillis();
+        this.eventTime = eventTime;
         this.outageTimeout = outageTimeout;
     }
 
@@ -95,6 +98,8 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         ownSchema = new HashMap<>();
         decoder = new BoundedBinaryDecoder();
         deadLetters = counters(metrics);
+        rate = new DeadLetterRate(RATE_PERIOD_MILLIS);
+        metrics.gauge("deadLetterRatio", (Gauge<Double>) rate::lastRatio);
     }
 
     /** One {@code deadLetters.<REASON>} counter per reason. */
@@ -171,22 +176,12 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             out.collect(deadLetter(record, reasonOf(e), e.getMessage(), id));
             return;
         }
-        long latest = System.currentTimeMillis() + maxFutureMillis;
-        if (ts < minEventTimeMillis || ts > latest) {
-            out.collect(
-                    deadLetter(
-                            record,
-                            DeadLetterReason.BAD_TIMESTAMP,
-                            "Event time "
-                                    + Instant.ofEpochMilli(ts)
-                                    + " is outside ["
-                                    + Instant.ofEpochMilli(minEventTimeMillis)
-                                    + ", now + "
-                                    + Duration.ofMillis(maxFutureMillis)
-                                    + "]",
-                            WireFormat.schemaIdOf(value)));
+        String badTime = eventTime.violation(ts, record.timestamp(), System.currentTimeMillis());
+        if (badTime != null) {
+            out.collect(deadLetter(record, DeadLetterReason.BAD_TIMESTAMP, badTime, id));
             return;
         }
+        counted(null);
         out.collect(
                 DecodedRecord.of(
                         new ShuffledEvent(
@@ -213,6 +208,17 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                 () -> record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 
+    private void counted(DeadLetterReason reason) {
+        String report = rate.record(reason, System.currentTimeMillis());
+        if (report != null) {
+            if (report.startsWith("All")) {
+                LOG.error(report);
+            } else {
+                LOG.warn(report);
+            }
+        }
+    }
+
     static DeadLetterReason reasonOf(RegistryException e) {
         if (e instanceof UnsupportedSchemaException) {
             return DeadLetterReason.UNSUPPORTED_SCHEMA;
@@ -223,6 +229,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
     private DecodedRecord deadLetter(
             ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail, int id) {
         deadLetters.get(reason).inc();
+        counted(reason);
         return DecodedRecord.of(letters.of(record, reason, detail, id));
     }
 

@@ -112,8 +112,10 @@ class HostileInputTest {
                         .build(),
                 MAX_RECORD,
                 DEAD_LETTER_MAX,
-                Instant.parse("2000-01-01T00:00:00Z"),
-                Duration.ofDays(1),
+                new EventTimeRules(
+                        Instant.parse("2000-01-01T00:00:00Z"),
+                        Duration.ofDays(1),
+                        Duration.ofMinutes(15)),
                 Duration.ZERO);
     }
 

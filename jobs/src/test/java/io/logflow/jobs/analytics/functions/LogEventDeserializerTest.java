@@ -31,8 +31,10 @@ class LogEventDeserializerTest {
                         .build(),
                 1024 * 1024,
                 64 * 1024,
-                Instant.parse("2000-01-01T00:00:00Z"),
-                Duration.ofDays(1),
+                new EventTimeRules(
+                        Instant.parse("2000-01-01T00:00:00Z"),
+                        Duration.ofDays(1),
+                        Duration.ofMinutes(15)),
                 outage);
     }
 
