@@ -76,6 +76,10 @@ final class BenchChart {
         if (scenario.startsWith("logflow")) {
             return new Color(0x2E86C1);
         }
+        // The Processor API peer is Kafka Streams too, but an upper bound: a shade apart.
+        if (scenario.startsWith("kstreams-papi")) {
+            return new Color(0xA04000);
+        }
         if (scenario.startsWith("kstreams")) {
             return new Color(0xE67E22);
         }

@@ -71,6 +71,13 @@ final class BenchReport {
         md.append("\n## Settings\n\n");
         md.append(settingsText());
         md.append("\n## Throughput\n\n").append(table);
+        if (rows.stream().anyMatch(r -> r.scenario().startsWith("kstreams-papi"))) {
+            md.append(
+                    "\n`kstreams-papi-*`: Kafka Streams' Processor API with the window accumulators"
+                            + " on the heap only, each window emitted once when closed: not fault"
+                            + " tolerant, the upper bound of Kafka Streams, not a production"
+                            + " equivalent.\n");
+        }
         md.append("\n![throughput](").append(chartName).append(")\n");
         md.append("\n## Latency at half capacity\n\n");
         md.append("| rate (events/s) | window results | p50 (ms) | p99 (ms) | max (ms) |\n");

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The whole benchmark, one scenario after another on the same preloaded topic: input ceiling,
- * LogFlow at parallelism 1 and 2 with real and discarding sinks, the Kafka Streams peer with 1 and
- * 2 threads, then latency at half capacity and scale with more services.
+ * LogFlow at parallelism 1 and 2 with real and discarding sinks, the Kafka Streams DSL and
+ * Processor API peers with 1 and 2 threads, then latency at half capacity and scale with more
+ * services.
  */
 public final class BenchRun {
 
@@ -79,12 +80,14 @@ public final class BenchRun {
                     }
                 }
             }
-            for (int threads = 1; threads <= 2; threads++) {
-                String name = "kstreams-t" + threads;
-                rows.add(
-                        measure(runner, base, name, "kstreams", Map.of("threads", threads))
-                                .withBytes(topicBytes));
-                counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+            for (String kind : List.of("kstreams", "kstreams-papi")) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    String name = kind + "-t" + threads;
+                    rows.add(
+                            measure(runner, base, name, kind, Map.of("threads", threads))
+                                    .withBytes(topicBytes));
+                    counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+                }
             }
 
             double capacity = find(rows, "logflow-p1-eos").eventsPerSecond();

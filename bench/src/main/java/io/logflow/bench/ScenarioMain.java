@@ -1,5 +1,7 @@
 package io.logflow.bench;
 
+import io.logflow.bench.streams.Peer;
+import io.logflow.bench.streams.StreamsPapiPeer;
 import io.logflow.bench.streams.StreamsPeer;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.jobs.analytics.AnalyticsConfig;
@@ -14,7 +16,8 @@ import org.apache.flink.util.TimeUtils;
 /**
  * Entry point of a scenario's own JVM: warms up on the warm-up topic, then measures one run on the
  * benchmark topic and prints a {@link ScenarioResult} line. Kinds: {@code consume}, {@code decode},
- * {@code logflow}, {@code kstreams}, and {@code live} (an unbounded job for the latency probe).
+ * {@code logflow}, {@code kstreams} (the DSL peer), {@code kstreams-papi} (the Processor API peer
+ * with heap accumulators), and {@code live} (an unbounded job for the latency probe).
  */
 public final class ScenarioMain {
 
@@ -27,7 +30,7 @@ public final class ScenarioMain {
         switch (kind) {
             case "consume", "decode" -> result = ceiling(a, kind.equals("decode"));
             case "logflow" -> result = logflow(a);
-            case "kstreams" -> result = kstreams(a);
+            case "kstreams", "kstreams-papi" -> result = kstreams(a, kind.equals("kstreams-papi"));
             case "live" -> {
                 live(a);
                 return;
@@ -75,49 +78,62 @@ public final class ScenarioMain {
         }
     }
 
-    private static ScenarioResult kstreams(ScenarioArgs a) throws Exception {
+    private static ScenarioResult kstreams(ScenarioArgs a, boolean papi) throws Exception {
         String scenario = a.get("scenario");
         if (warmup(a)) {
-            runPeer(a, a.get("warmup-topic"), scenario + "-warmup", a.getLong("warmup-expected"));
+            runPeer(
+                    a,
+                    a.get("warmup-topic"),
+                    scenario + "-warmup",
+                    a.getLong("warmup-expected"),
+                    papi);
         }
         Measurement m = new Measurement();
         m.start();
-        long consumed = runPeer(a, a.get("topic"), scenario, a.getLong("expected"));
+        long consumed = runPeer(a, a.get("topic"), scenario, a.getLong("expected"), papi);
         return ScenarioResult.of(scenario, consumed, 0, m.stop(), -1, "");
     }
 
-    private static long runPeer(ScenarioArgs a, String topic, String runId, long expected)
+    private static long runPeer(
+            ScenarioArgs a, String topic, String runId, long expected, boolean papi)
             throws InterruptedException {
         Duration window = TimeUtils.parseDuration(a.get("window"));
         Duration grace =
                 TimeUtils.parseDuration(a.get("out-of-orderness"))
                         .plus(TimeUtils.parseDuration(a.get("allowed-lateness")));
-        StreamsPeer peer =
-                new StreamsPeer(
-                        new StreamsPeer.Settings(
-                                a.get("bootstrap"),
-                                RegistryClientConfig.builder(a.get("registry")).build(),
-                                topic,
-                                LogFlowScenario.metricsTopic(runId),
-                                "bench-" + runId,
-                                a.getInt("threads"),
-                                window,
-                                grace,
-                                TimeUtils.parseDuration(a.get("checkpoint-interval")),
-                                Path.of(a.get("work-dir")).resolve("streams-" + runId)));
+        StreamsPeer.Settings settings =
+                new StreamsPeer.Settings(
+                        a.get("bootstrap"),
+                        RegistryClientConfig.builder(a.get("registry")).build(),
+                        topic,
+                        LogFlowScenario.metricsTopic(runId),
+                        "bench-" + runId,
+                        a.getInt("threads"),
+                        window,
+                        grace,
+                        TimeUtils.parseDuration(a.get("checkpoint-interval")),
+                        Path.of(a.get("work-dir")).resolve("streams-" + runId));
+        Peer peer = papi ? new StreamsPapiPeer(settings) : new StreamsPeer(settings);
         peer.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
         while (peer.consumed() < expected) {
             if (peer.failed() || System.nanoTime() > deadline) {
-                peer.close();
-                throw new IllegalStateException(
-                        "Kafka Streams run "
-                                + runId
-                                + " stopped after "
-                                + peer.consumed()
-                                + " of "
-                                + expected
-                                + " records");
+                IllegalStateException stopped =
+                        new IllegalStateException(
+                                "Kafka Streams run "
+                                        + runId
+                                        + " stopped after "
+                                        + peer.consumed()
+                                        + " of "
+                                        + expected
+                                        + " records");
+                // The reason to report is this one, not a failure to close what already failed.
+                try {
+                    peer.close();
+                } catch (RuntimeException e) {
+                    stopped.addSuppressed(e);
+                }
+                throw stopped;
             }
             Thread.sleep(5);
         }

@@ -20,7 +20,7 @@ class BenchSmallITCase {
     @TempDir Path tmp;
 
     @Test
-    void everyScenarioRunsAndBothEnginesCountEveryEvent() throws Exception {
+    void everyScenarioRunsAndEveryEngineCountsEveryEvent() throws Exception {
         BenchSettings settings =
                 BenchSettings.defaults(EVENTS, 0, true, tmp)
                         .withResultsDir(tmp.resolve("results"))
@@ -31,7 +31,13 @@ class BenchSmallITCase {
         Map<String, Long> expected = outcome.expectedByService();
         assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(EVENTS);
         assertThat(outcome.countsByScenario())
-                .containsOnlyKeys("logflow-p1-eos", "logflow-p2-eos", "kstreams-t1", "kstreams-t2");
+                .containsOnlyKeys(
+                        "logflow-p1-eos",
+                        "logflow-p2-eos",
+                        "kstreams-t1",
+                        "kstreams-t2",
+                        "kstreams-papi-t1",
+                        "kstreams-papi-t2");
         outcome.countsByScenario()
                 .forEach((scenario, counts) -> assertThat(counts).as(scenario).isEqualTo(expected));
 
@@ -44,7 +50,9 @@ class BenchSmallITCase {
                         "logflow-p2-eos",
                         "logflow-p2-discard",
                         "kstreams-t1",
-                        "kstreams-t2");
+                        "kstreams-t2",
+                        "kstreams-papi-t1",
+                        "kstreams-papi-t2");
         assertThat(outcome.throughput()).extracting(ScenarioResult::scenario).isEqualTo(rows);
         assertThat(outcome.throughput()).allSatisfy(r -> assertThat(r.records()).isEqualTo(EVENTS));
         assertThat(outcome.scale())

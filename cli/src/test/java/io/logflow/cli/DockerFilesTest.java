@@ -140,12 +140,15 @@ class DockerFilesTest {
         assertThat(published)
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of(
-                                "kafka", List.of(Defaults.KAFKA_PORT + ":9092"),
-                                "schema-registry", List.of(Defaults.REGISTRY_PORT + ":8081"),
-                                "jobmanager", List.of(Defaults.FLINK_PORT + ":8081"),
+                                // Published on the host's loopback only: secure by default.
+                                "kafka", List.of("127.0.0.1:" + Defaults.KAFKA_PORT + ":9092"),
+                                "schema-registry",
+                                        List.of("127.0.0.1:" + Defaults.REGISTRY_PORT + ":8081"),
+                                "jobmanager", List.of("127.0.0.1:" + Defaults.FLINK_PORT + ":8081"),
                                 "dashboard",
                                         List.of(
-                                                Defaults.DASHBOARD_PORT
+                                                "127.0.0.1:"
+                                                        + Defaults.DASHBOARD_PORT
                                                         + ":"
                                                         + Defaults.DASHBOARD_PORT)));
 
@@ -304,6 +307,8 @@ class DockerFilesTest {
                         "execution.checkpointing.dir",
                         "execution.checkpointing.savepoint-dir");
         assertThat(String.valueOf(conf.get("execution.checkpointing.dir"))).startsWith("s3://");
+        // No jar upload through the web UI unless someone opens it deliberately.
+        assertThat(conf).containsEntry("web.submit.enable", "false");
         assertThat(map(spec, "jobManager")).containsKey("resource");
         assertThat(map(spec, "taskManager")).containsKey("resource");
     }
@@ -319,6 +324,7 @@ class DockerFilesTest {
         assertThat(map(config, "rest")).containsEntry("port", Defaults.FLINK_PORT);
         assertThat(map(map(config, "jobmanager"), "rpc")).containsEntry("address", "jobmanager");
         assertThat(map(config, "restart-strategy")).containsEntry("type", "fixed-delay");
+        assertThat(map(map(config, "web"), "submit")).containsEntry("enable", false);
         // Flat keys would be ignored or rejected next to nested ones: keep the file nested.
         assertThat(config.keySet()).noneMatch(k -> k.contains("."));
     }

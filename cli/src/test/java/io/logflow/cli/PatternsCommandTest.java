@@ -3,6 +3,7 @@ package io.logflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logflow.devstack.junit.SharedData;
 import io.logflow.jobs.patterns.GroupingAccuracy;
 import io.logflow.jobs.patterns.LoghubCsv;
 import io.logflow.jobs.patterns.PatternSettings;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,15 +100,7 @@ class PatternsCommandTest {
 
     @Test
     void cliOutputScoresLikeTheMinerOnTheLoghubSamples() throws IOException {
-        String configured = System.getProperty("logflow.shared.data");
-        Path shared =
-                configured != null && !configured.isBlank()
-                        ? Path.of(configured)
-                        : Path.of("").toAbsolutePath().getParent().resolve("../shared/data");
-        Path loghub = shared.resolve("loghub-2k").normalize();
-        Assumptions.assumeTrue(
-                Files.isDirectory(loghub),
-                "Loghub samples not found at " + loghub + "; set -Dlogflow.shared.data=DIR");
+        Path loghub = SharedData.dir("loghub-2k");
         Map<String, Double> drain =
                 Map.of(
                         "HDFS",

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  * job's out-of-orderness plus its allowed lateness: both accept the same events, and both emit
  * updates of a window as it changes (Kafka Streams on cache flush and commit, Flink on firing).
  */
-public final class StreamsPeer {
+public final class StreamsPeer implements Peer {
 
     private static final String STORE = "window-stats";
 
@@ -61,7 +61,7 @@ public final class StreamsPeer {
 
     Topology topology(Settings s) {
         WindowStatsAggregate aggregate = new WindowStatsAggregate();
-        String windowName = "tumbling-" + s.window().toMinutes() + "m";
+        String windowName = windowName(s.window());
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(
                         s.inputTopic(),
@@ -99,16 +99,43 @@ public final class StreamsPeer {
             String windowName,
             Windowed<String> window,
             WindowAccumulator acc) {
-        WindowStats stats = aggregate.getResult(acc);
-        stats.setService(window.key());
-        stats.setWindow(windowName);
-        stats.setWindowStart(Instant.ofEpochMilli(window.window().start()));
-        stats.setWindowEnd(Instant.ofEpochMilli(window.window().end()));
-        stats.setEmittedAt(Instant.now());
+        WindowStats stats =
+                stats(
+                        aggregate,
+                        windowName,
+                        window.key(),
+                        window.window().start(),
+                        window.window().end(),
+                        acc);
         return KeyValue.pair(AnalyticsIO.resultKey(stats), stats);
     }
 
-    private static Properties properties(Settings s) {
+    /** One window's result as both peers write it; key it with {@link AnalyticsIO#resultKey}. */
+    static WindowStats stats(
+            WindowStatsAggregate aggregate,
+            String windowName,
+            String service,
+            long start,
+            long end,
+            WindowAccumulator acc) {
+        WindowStats stats = aggregate.getResult(acc);
+        stats.setService(service);
+        stats.setWindow(windowName);
+        stats.setWindowStart(Instant.ofEpochMilli(start));
+        stats.setWindowEnd(Instant.ofEpochMilli(end));
+        stats.setEmittedAt(Instant.now());
+        return stats;
+    }
+
+    /** The name the job gives a tumbling window of {@code size}, as in its result keys. */
+    static String windowName(Duration size) {
+        return "tumbling-" + size.toMinutes() + "m";
+    }
+
+    /**
+     * Both peers' settings: exactly once, the job's commit interval, undecodable records skipped.
+     */
+    static Properties properties(Settings s) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
@@ -125,17 +152,20 @@ public final class StreamsPeer {
     }
 
     /** Starts processing on the stream threads. */
+    @Override
     public void start() {
         streams.cleanUp();
         streams.start();
     }
 
     /** Records decoded and handed to the aggregate so far. */
+    @Override
     public long consumed() {
         return consumed.sum();
     }
 
     /** Whether the application died (a stream thread failed). */
+    @Override
     public boolean failed() {
         KafkaStreams.State state = streams.state();
         return state == KafkaStreams.State.ERROR
@@ -144,6 +174,7 @@ public final class StreamsPeer {
     }
 
     /** Flushes the caches, commits the last transaction and stops. */
+    @Override
     public void close() {
         streams.close(Duration.ofMinutes(2));
     }

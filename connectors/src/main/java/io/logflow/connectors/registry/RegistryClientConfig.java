@@ -1,5 +1,6 @@
 package io.logflow.connectors.registry;
 
+import io.logflow.connectors.Secrets;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -249,18 +250,34 @@ public final class RegistryClientConfig implements Serializable {
                 while (trimmed.endsWith("/")) {
                     trimmed = trimmed.substring(0, trimmed.length() - 1);
                 }
+                String shown = Secrets.maskUrls(trimmed);
                 URI uri;
                 try {
                     uri = URI.create(trimmed);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
-                            "Invalid schema registry URL '" + trimmed + "': " + e.getMessage());
+                            "Invalid schema registry URL '"
+                                    + shown
+                                    + "': "
+                                    + Secrets.maskUrls(e.getMessage()));
                 }
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                     throw new IllegalArgumentException(
                             "Schema registry URL '"
-                                    + trimmed
+                                    + shown
                                     + "' must start with http:// or https://");
+                }
+                if (uri.getRawUserInfo() != null) {
+                    // user:password@ in the URL is basic auth, as Confluent's clients take it
+                    // (credentials source URL); it is kept out of the URL, so no log, error or
+                    // toString can show it.
+                    String info = uri.getUserInfo();
+                    int colon = info.indexOf(':');
+                    if (basicAuthUser == null) {
+                        basicAuthUser = colon < 0 ? info : info.substring(0, colon);
+                        basicAuthPassword = colon < 0 ? "" : info.substring(colon + 1);
+                    }
+                    trimmed = trimmed.replace(uri.getRawUserInfo() + "@", "");
                 }
                 this.urls.add(trimmed);
             }

@@ -75,4 +75,17 @@ class RegistryClientConfigTest {
         }
         assertThat(config.urls()).isEqualTo(List.of("http://r:1"));
     }
+
+    @Test
+    void credentialsInTheUrlBecomeBasicAuthAndNeverShow() {
+        RegistryClientConfig config =
+                RegistryClientConfig.builder("https://svc:hunter2@registry:8081/").build();
+        assertThat(config.urls()).containsExactly("https://registry:8081");
+        assertThat(config.toString()).contains("basicAuth=svc:******").doesNotContain("hunter2");
+        assertThat(
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () -> RegistryClientConfig.builder("ftp://svc:hunter2@registry")))
+                .hasMessageNotContaining("hunter2")
+                .hasMessageContaining("ftp://svc:******@registry");
+    }
 }

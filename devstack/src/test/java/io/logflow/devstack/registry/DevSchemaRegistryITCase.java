@@ -447,10 +447,8 @@ class DevSchemaRegistryITCase {
                                 + first.port()
                                 + " on 127.0.0.1 is already in use");
 
-        long started = System.nanoTime();
         first.close();
-        first.close();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        first.close(); // a second close is a no-op, not an error
         assertThatThrownBy(() -> client.get("/")).isInstanceOf(UncheckedIOException.class);
     }
 

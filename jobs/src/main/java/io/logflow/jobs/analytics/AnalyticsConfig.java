@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics;
 
 import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 
+import io.logflow.connectors.Secrets;
 import io.logflow.connectors.files.FileSinks.FileFormat;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.jobs.alerts.AlertSettings;
@@ -170,20 +171,7 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     private static String mask(String key, String value) {
-        String k = key.toLowerCase(Locale.ROOT);
-        boolean secret =
-                k.contains("password")
-                        || k.contains("token")
-                        || k.contains("basic-auth")
-                        || k.contains("jaas")
-                        || k.contains("secret");
-        if (!secret || value.equals("(unset)")) {
-            return value;
-        }
-        int colon = value.indexOf(':');
-        return k.contains("basic-auth") && colon > 0
-                ? value.substring(0, colon) + ":******"
-                : "******";
+        return value.equals("(unset)") ? value : Secrets.mask(key, value);
     }
 
     private RegistryClientConfig registryConfig() {

@@ -115,6 +115,28 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void describeMasksInlineKeysAndPasswordsInUrls() {
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--registry.url", "https://svc:url-pass@registry:8081",
+                        "--kafka.properties.ssl.keystore.key", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+                        "--kafka.properties.ssl.truststore.certificates", "MIIDdzCCAl+gAwIBAgIE",
+                        "--kafka.properties.sasl.oauthbearer.token.endpoint.url",
+                                "https://id:oauth-pass@idp/token");
+        String text = config.describe() + config.registry();
+        assertThat(text)
+                .contains("registry.url = https://svc:******@registry:8081")
+                .contains("kafka.properties.ssl.keystore.key = ******")
+                .contains("kafka.properties.ssl.truststore.certificates = ******")
+                .doesNotContain("url-pass")
+                .doesNotContain("oauth-pass")
+                .doesNotContain("MIIEvQ")
+                .doesNotContain("MIIDdz");
+        // The URL's credentials are the registry's basic auth, and gone from its URL.
+        assertThat(config.registry().urls()).containsExactly("https://registry:8081");
+    }
+
+    @Test
     void kafkaPropertiesPassThrough() {
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs("--kafka.properties.security.protocol", "SSL");

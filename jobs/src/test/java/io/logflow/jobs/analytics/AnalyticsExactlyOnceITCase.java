@@ -25,6 +25,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -104,9 +105,14 @@ class AnalyticsExactlyOnceITCase {
                         "--checkpoint.interval",
                         "200ms",
                         "--parallelism",
-                        "2");
+                        "2",
+                        "--state.backend",
+                        stateBackend);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);
+        // The parameter used to be ignored: both runs were on the heap backend.
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo(stateBackend);
         Configuration restarts = new Configuration();
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);

@@ -2,6 +2,7 @@ package io.logflow.jobs.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.devstack.junit.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * system must reach Drain's published figure minus 0.02, and the average must beat Drain's.
  *
  * <p>The samples are read from {@code -Dlogflow.shared.data=DIR} (default {@code
- * <project>/../shared/data}); without them the test is skipped, saying where it looked.
+ * <project>/../shared/data}); without them the test is skipped, saying where it looked (it fails
+ * with CI=true).
  */
 class LoghubAccuracyTest {
 
@@ -43,17 +44,7 @@ class LoghubAccuracyTest {
 
     /** The folder with the Loghub samples, or a skipped test naming where it was looked for. */
     static Path loghubDir() {
-        String configured = System.getProperty("logflow.shared.data");
-        // Surefire runs in the module directory; the project root is its parent.
-        Path shared =
-                configured != null && !configured.isBlank()
-                        ? Path.of(configured)
-                        : Path.of("").toAbsolutePath().getParent().resolve("../shared/data");
-        Path dir = shared.resolve("loghub-2k").normalize();
-        Assumptions.assumeTrue(
-                Files.isDirectory(dir),
-                "Loghub samples not found at " + dir + "; set -Dlogflow.shared.data=DIR");
-        return dir;
+        return SharedData.dir("loghub-2k");
     }
 
     /** Mines one system's Content column with the default miner; returns its accuracy. */
