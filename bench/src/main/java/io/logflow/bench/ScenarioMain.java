@@ -56,16 +56,20 @@ public final class ScenarioMain {
     private static ScenarioResult logflow(ScenarioArgs a) throws Exception {
         String scenario = a.get("scenario");
         boolean discard = a.get("sink").equals("discard");
+        String[] extra =
+                a.get("sink").equals("windows")
+                        ? new String[] {"--patterns.enabled", "false", "--alerts.enabled", "false"}
+                        : new String[0];
         Path tmp = Files.createDirectories(Path.of(a.get("work-dir")).resolve("tmp-" + scenario));
         try (LogFlowScenario flink = new LogFlowScenario(a.getInt("parallelism"), tmp)) {
             if (warmup(a)) {
                 String warmupId = scenario + "-warmup";
                 flink.runToEnd(
-                        LogFlowScenario.config(a, a.get("warmup-topic"), warmupId),
+                        LogFlowScenario.config(a, a.get("warmup-topic"), warmupId, extra),
                         discard,
                         warmupId);
             }
-            AnalyticsConfig config = LogFlowScenario.config(a, a.get("topic"), scenario);
+            AnalyticsConfig config = LogFlowScenario.config(a, a.get("topic"), scenario, extra);
             Measurement m = new Measurement();
             m.start();
             CheckpointStatsSnapshot stats = flink.runToEnd(config, discard, scenario);

@@ -33,7 +33,9 @@ class BenchSmallITCase {
         assertThat(outcome.countsByScenario())
                 .containsOnlyKeys(
                         "logflow-p1-eos",
+                        "logflow-p1-windows",
                         "logflow-p2-eos",
+                        "logflow-p2-windows",
                         "kstreams-t1",
                         "kstreams-t2",
                         "kstreams-papi-t1",
@@ -47,8 +49,10 @@ class BenchSmallITCase {
                         "consume+decode",
                         "logflow-p1-eos",
                         "logflow-p1-discard",
+                        "logflow-p1-windows",
                         "logflow-p2-eos",
                         "logflow-p2-discard",
+                        "logflow-p2-windows",
                         "kstreams-t1",
                         "kstreams-t2",
                         "kstreams-papi-t1",
