@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +24,28 @@ class ProfileSummaryTest {
     @Test
     void aBusyThreadShowsUpByTaskAndMethod() throws Exception {
         Path jfr = dir.resolve("busy.jfr");
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread busy = new Thread(() -> spin(stop), "busy-task (1/2)#0");
+        ProfileSummary summary;
+        String markdown;
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
-            Thread busy = new Thread(ProfileSummaryTest::spin, "busy-task (1/2)#0");
             busy.start();
+            // The sampler starts when it starts: wait for the condition, not for a time.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            do {
+                Thread.sleep(300);
+                recording.dump(jfr);
+                summary = ProfileSummary.of(jfr);
+                markdown = summary.markdown("busy", 10);
+            } while (!markdown.contains("`ProfileSummaryTest.spin`")
+                    && System.nanoTime() < deadline);
+        } finally {
+            stop.set(true);
             busy.join();
-            recording.stop();
-            recording.dump(jfr);
         }
-        ProfileSummary summary = ProfileSummary.of(jfr);
         assertThat(summary.samples()).isPositive();
-        String markdown = summary.markdown("busy", 10);
         assertThat(markdown)
                 .startsWith("## busy")
                 .contains("| `busy-task` |")
@@ -43,10 +54,9 @@ class ProfileSummaryTest {
         assertThat(Files.size(jfr)).isPositive();
     }
 
-    private static void spin() {
-        long end = System.nanoTime() + 600_000_000L;
+    private static void spin(AtomicBoolean stop) {
         double x = 0;
-        while (System.nanoTime() < end) {
+        while (!stop.get()) {
             x += Math.sqrt(x + 1);
         }
         if (x < 0) {

@@ -3,7 +3,6 @@ package io.logflow.bench.streams;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.KafkaStreams;
@@ -27,18 +26,16 @@ import org.apache.kafka.streams.processor.TaskId;
  * <p>Tasks that move between this application's own threads in a rebalance keep their windows: a
  * clean close commits exactly what the heap holds, and the next thread picks it up.
  */
-public final class StreamsPapiPeer implements Peer {
+public final class StreamsPapiPeer extends Peer {
 
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(2);
 
-    private final LongAdder consumed = new LongAdder();
     // Every task's windows, by task: survives the task's processor, as a rebalance replaces it.
     private final Map<TaskId, OpenWindows> states = new ConcurrentHashMap<>();
     private volatile boolean inputEnded;
-    private final KafkaStreams streams;
 
     public StreamsPapiPeer(StreamsPeer.Settings s) {
-        this.streams = new KafkaStreams(topology(s), StreamsPeer.properties(s));
+        run(new KafkaStreams(topology(s), StreamsPeer.properties(s)));
     }
 
     Topology topology(StreamsPeer.Settings s) {
@@ -67,25 +64,6 @@ public final class StreamsPapiPeer implements Peer {
         return topology;
     }
 
-    @Override
-    public void start() {
-        streams.cleanUp();
-        streams.start();
-    }
-
-    @Override
-    public long consumed() {
-        return consumed.sum();
-    }
-
-    @Override
-    public boolean failed() {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.ERROR
-                || state == KafkaStreams.State.PENDING_ERROR
-                || state == KafkaStreams.State.NOT_RUNNING;
-    }
-
     /** Emits every window still open (call it once all input is consumed), commits and stops. */
     @Override
     public void close() {
@@ -104,7 +82,7 @@ public final class StreamsPapiPeer implements Peer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted before the last windows", e);
         } finally {
-            streams.close(Duration.ofMinutes(2));
+            super.close();
         }
     }
 }

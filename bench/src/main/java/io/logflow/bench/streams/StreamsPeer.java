@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -35,12 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * job's out-of-orderness plus its allowed lateness: both accept the same events, and both emit
  * updates of a window as it changes (Kafka Streams on cache flush and commit, Flink on firing).
  */
-public final class StreamsPeer implements Peer {
+public final class StreamsPeer extends Peer {
 
     private static final String STORE = "window-stats";
-
-    private final LongAdder consumed = new LongAdder();
-    private final KafkaStreams streams;
 
     /** Settings of one peer run. */
     public record Settings(
@@ -56,7 +52,7 @@ public final class StreamsPeer implements Peer {
             Path stateDir) {}
 
     public StreamsPeer(Settings s) {
-        this.streams = new KafkaStreams(topology(s), properties(s));
+        run(new KafkaStreams(topology(s), properties(s)));
     }
 
     Topology topology(Settings s) {
@@ -149,34 +145,6 @@ public final class StreamsPeer implements Peer {
                 LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         return p;
-    }
-
-    /** Starts processing on the stream threads. */
-    @Override
-    public void start() {
-        streams.cleanUp();
-        streams.start();
-    }
-
-    /** Records decoded and handed to the aggregate so far. */
-    @Override
-    public long consumed() {
-        return consumed.sum();
-    }
-
-    /** Whether the application died (a stream thread failed). */
-    @Override
-    public boolean failed() {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.ERROR
-                || state == KafkaStreams.State.PENDING_ERROR
-                || state == KafkaStreams.State.NOT_RUNNING;
-    }
-
-    /** Flushes the caches, commits the last transaction and stops. */
-    @Override
-    public void close() {
-        streams.close(Duration.ofMinutes(2));
     }
 
     /** Event time from the decoded event, so windows match the job's. */
