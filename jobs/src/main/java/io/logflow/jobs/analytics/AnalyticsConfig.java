@@ -81,6 +81,13 @@ public final class AnalyticsConfig implements Serializable {
                     "output.delivery-guarantee=exactly-once needs checkpointing: set"
                             + " checkpoint.interval above 0");
         }
+        checkTransactionsOutliveCheckpoints();
+        if (raw.get(FILES_PATH) != null && get(CHECKPOINT_INTERVAL).isZero()) {
+            throw new IllegalArgumentException(
+                    "output.files.path needs checkpointing whatever output.delivery-guarantee"
+                            + " says: files are committed on checkpoints only, so set"
+                            + " checkpoint.interval above 0");
+        }
         int topN = get(TOP_N);
         if (topN < 1 || topN > 50) {
             throw invalid(TOP_N, String.valueOf(topN), "a number from 1 to 50");
@@ -268,6 +275,27 @@ public final class AnalyticsConfig implements Serializable {
 
         public long timestamp() {
             return timestamp;
+        }
+    }
+
+    /**
+     * A Kafka transaction stays open from one checkpoint to the next; one the broker aborts on its
+     * timeout first takes that checkpoint's results with it, and the job fails on commit.
+     */
+    private void checkTransactionsOutliveCheckpoints() {
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            return;
+        }
+        Duration timeout = get(TRANSACTION_TIMEOUT);
+        Duration needed = get(CHECKPOINT_INTERVAL).plus(get(CHECKPOINT_TIMEOUT));
+        if (timeout.compareTo(needed) <= 0) {
+            throw new IllegalArgumentException(
+                    "output.transaction-timeout ("
+                            + timeout
+                            + ") must be longer than checkpoint.interval + checkpoint.timeout ("
+                            + needed
+                            + "): a transaction stays open from one checkpoint to the next, and"
+                            + " one the broker aborts first loses that checkpoint's results");
         }
     }
 

@@ -115,6 +115,32 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void transactionsMustOutliveACheckpointAndFilesNeedCheckpoints() {
+        assertThatThrownBy(
+                        () ->
+                                AnalyticsConfig.fromArgs(
+                                        "--checkpoint.interval", "9m",
+                                        "--checkpoint.timeout", "2m",
+                                        "--output.transaction-timeout", "10m"))
+                .hasMessage(
+                        "output.transaction-timeout (PT10M) must be longer than"
+                                + " checkpoint.interval + checkpoint.timeout (PT11M): a transaction"
+                                + " stays open from one checkpoint to the next, and one the broker"
+                                + " aborts first loses that checkpoint's results");
+        assertThatThrownBy(
+                        () ->
+                                AnalyticsConfig.fromArgs(
+                                        "--output.delivery-guarantee", "at-least-once",
+                                        "--checkpoint.interval", "0s",
+                                        "--output.files.path", "file:///tmp/x"))
+                .hasMessageStartingWith("output.files.path needs checkpointing");
+        // Without files, at-least-once needs no checkpoints; the defaults pass.
+        AnalyticsConfig.fromArgs(
+                "--output.delivery-guarantee", "at-least-once", "--checkpoint.interval", "0s");
+        AnalyticsConfig.fromArgs();
+    }
+
+    @Test
     void describeMasksInlineKeysAndPasswordsInUrls() {
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs(
