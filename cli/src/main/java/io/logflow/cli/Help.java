@@ -56,7 +56,9 @@ final class Help {
                         + " 127.0.0.1]";
             case "registry":
                 return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
-                        + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]";
+                        + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]"
+                        + " [--basic-auth user:password | --bearer-token TOKEN (required with a"
+                        + " non-loopback --host)]";
             case "cluster":
                 return String.join(
                         "\n",

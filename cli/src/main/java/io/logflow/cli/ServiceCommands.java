@@ -4,6 +4,7 @@ import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.devstack.registry.DevSchemaRegistryBuilder;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -34,15 +35,37 @@ final class ServiceCommands {
     static int registry(String[] args, Console out) throws Exception {
         CliArgs a =
                 CliArgs.parse(
-                        "registry", args, Set.of("port", "kafka", "host", "data-dir"), Set.of());
+                        "registry",
+                        args,
+                        Set.of("port", "kafka", "host", "data-dir", "basic-auth", "bearer-token"),
+                        Set.of());
         String host = a.get("host", "127.0.0.1");
         int port = a.port("port", Defaults.REGISTRY_PORT);
         String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
         Ports.requireFree(host, port, "schema registry", "--port");
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting the dev schema registry on Kafka " + kafka);
-        try (DevSchemaRegistry registry =
-                DevSchemaRegistry.builder().kafkaBootstrap(kafka).host(host).port(port).build()) {
+        DevSchemaRegistryBuilder builder =
+                DevSchemaRegistry.builder().kafkaBootstrap(kafka).host(host).port(port);
+        String basic = a.get("basic-auth", null);
+        if (basic != null) {
+            int colon = basic.indexOf(':');
+            if (colon <= 0) {
+                throw new CliException("registry: --basic-auth needs user:password");
+            }
+            builder.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
+        }
+        String token = a.get("bearer-token", null);
+        if (token != null) {
+            builder.bearerToken(token);
+        }
+        DevSchemaRegistry built;
+        try {
+            built = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("registry: " + e.getMessage());
+        }
+        try (DevSchemaRegistry registry = built) {
             try {
                 registry.start();
             } catch (IllegalStateException e) {

@@ -79,6 +79,13 @@ public final class DevSchemaRegistryBuilder {
         require(
                 startupTimeout != null && !startupTimeout.isNegative() && !startupTimeout.isZero(),
                 "startupTimeout must be positive");
+        require(
+                isLoopback(host) || basicUser != null || bearerToken != null,
+                "The dev schema registry would listen on "
+                        + host
+                        + ", which is not a loopback address, without authentication: set"
+                        + " basicAuth or bearerToken (--basic-auth user:password or --bearer-token"
+                        + " TOKEN), or bind 127.0.0.1");
         return new DevSchemaRegistry(
                 new RegistrySettings(
                         kafkaBootstrap,
@@ -89,6 +96,16 @@ public final class DevSchemaRegistryBuilder {
                         basicPassword,
                         bearerToken,
                         startupTimeout));
+    }
+
+    /** Loopback names and addresses; a host name is not resolved, so only these count. */
+    static boolean isLoopback(String host) {
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost")
+                || h.startsWith("127.")
+                || h.equals("::1")
+                || h.equals("[::1]")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static void require(boolean condition, String message) {

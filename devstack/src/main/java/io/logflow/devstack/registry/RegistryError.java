@@ -30,6 +30,11 @@ final class RegistryError extends RuntimeException {
         return new RegistryError(401, 401, "Unauthorized");
     }
 
+    static RegistryError payloadTooLarge(int maxBytes) {
+        return new RegistryError(
+                413, 413, "Request body larger than " + maxBytes + " bytes: not a schema");
+    }
+
     static RegistryError badRequest(String message) {
         return new RegistryError(400, 400, message);
     }

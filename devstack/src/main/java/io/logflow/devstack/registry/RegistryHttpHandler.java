@@ -31,6 +31,10 @@ final class RegistryHttpHandler implements HttpHandler {
                     "application/octet-stream");
 
     private final RegistryRoutes routes;
+
+    /** Far above any real schema (Confluent's largest are some hundred KB). */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
     private final RequestAuthenticator authenticator;
 
     RegistryHttpHandler(RegistryRoutes routes, RequestAuthenticator authenticator) {
@@ -98,7 +102,11 @@ final class RegistryHttpHandler implements HttpHandler {
         if (method.equals("POST") || method.equals("PUT")) {
             checkContentType(exchange.getRequestHeaders().getFirst("Content-Type"));
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                // Read one byte past the cap: a body that long is refused without holding it all.
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                throw RegistryError.payloadTooLarge(MAX_BODY_BYTES);
             }
         }
         return routes.dispatch(

@@ -1,6 +1,7 @@
 package io.logflow.devstack.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.logflow.devstack.registry.RegistryHttpClient.Response;
@@ -208,5 +209,37 @@ class RegistryHttpHandlerTest {
         assertThat(RegistryHttpHandler.query("deleted=true&verbose&x=a%20b"))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("deleted", "true", "verbose", "", "x", "a b"));
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedWith413AndTheNextRequestWorks() throws IOException {
+        RegistryHttpClient client = start();
+        String huge = "\"" + "x".repeat(RegistryHttpHandler.MAX_BODY_BYTES) + "\"";
+        Response refused = client.postSchema("/subjects/a/versions", huge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().get("error_code").asInt()).isEqualTo(413);
+        assertThat(refused.json().get("message").asText())
+                .isEqualTo("Request body larger than 4194304 bytes: not a schema");
+        assertThat(client.postSchema("/subjects/a/versions", SCHEMA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNonLoopbackHostNeedsAuthentication() {
+        assertThatThrownBy(
+                        () ->
+                                DevSchemaRegistry.builder()
+                                        .kafkaBootstrap("k:1")
+                                        .host("0.0.0.0")
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "The dev schema registry would listen on 0.0.0.0, which is not a loopback"
+                                + " address, without authentication: set basicAuth or bearerToken"
+                                + " (--basic-auth user:password or --bearer-token TOKEN), or bind"
+                                + " 127.0.0.1");
+        DevSchemaRegistry.builder().kafkaBootstrap("k:1").host("0.0.0.0").bearerToken("t").build();
+        DevSchemaRegistry.builder().kafkaBootstrap("k:1").host("::1").build();
+        assertThat(DevSchemaRegistryBuilder.isLoopback("127.0.0.2")).isTrue();
+        assertThat(DevSchemaRegistryBuilder.isLoopback("10.0.0.1")).isFalse();
     }
 }
