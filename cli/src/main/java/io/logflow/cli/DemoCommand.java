@@ -68,7 +68,8 @@ final class DemoCommand {
                             + " logs-late");
             out.ready("LogFlow demo is running. Window results appear below; Ctrl-C stops.");
             try (ResultsTicker ticker =
-                    ResultsTicker.start(stack.kafkaBootstrap(), stack.registryUrl(), out)) {
+                            ResultsTicker.start(stack.kafkaBootstrap(), stack.registryUrl(), out);
+                    JobWatcher watcher = JobWatcher.start(stack::analyticsSnapshot, out::line)) {
                 shutdown.await();
             }
             out.info("");

@@ -228,4 +228,9 @@ public final class DemoStack implements AutoCloseable {
         }
         started.clear();
     }
+
+    /** What the cluster says about the analytics job now. */
+    JobWatcher.Snapshot analyticsSnapshot() throws Exception {
+        return flink.snapshot(analytics.getJobID());
+    }
 }

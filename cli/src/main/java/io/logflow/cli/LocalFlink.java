@@ -2,11 +2,14 @@ package io.logflow.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -57,6 +60,20 @@ final class LocalFlink implements AutoCloseable {
     StreamExecutionEnvironment environment() {
         return StreamExecutionEnvironment.createRemoteEnvironment(
                 restAddress.getHost(), restAddress.getPort(), new Configuration());
+    }
+
+    /** The job's status and its latest failure's innermost cause, for {@link JobWatcher}. */
+    JobWatcher.Snapshot snapshot(JobID job) throws Exception {
+        AccessExecutionGraph graph = cluster.getExecutionGraph(job).get();
+        ErrorInfo failure = graph.getFailureInfo();
+        if (failure == null) {
+            return new JobWatcher.Snapshot(graph.getState(), 0, null);
+        }
+        Throwable root = failure.getException();
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new JobWatcher.Snapshot(graph.getState(), failure.getTimestamp(), root.toString());
     }
 
     @Override
