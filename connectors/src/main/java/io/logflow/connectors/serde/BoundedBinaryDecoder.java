@@ -197,18 +197,7 @@ public final class BoundedBinaryDecoder extends Decoder {
     }
 
     private int length(String what) throws IOException {
-        int length = readInt();
-        if (length < 0 || length > remaining()) {
-            throw new IOException(
-                    "Declared "
-                            + what
-                            + " length "
-                            + length
-                            + " does not fit the "
-                            + remaining()
-                            + " bytes left of the record");
-        }
-        return length;
+        return (int) fits(readInt(), "Declared " + what + " length ");
     }
 
     /** A block's item count; a negative count is followed by the block's size in bytes. */
@@ -218,16 +207,14 @@ public final class BoundedBinaryDecoder extends Decoder {
             count = -count;
             blockSize(what);
         }
-        checkCount(count, what);
-        return count;
+        return fits(count, "Declared " + what + " of ", " items");
     }
 
     private long skipBlocks(String what) throws IOException {
         while (true) {
             long count = readLong();
             if (count >= 0) {
-                checkCount(count, what);
-                return count;
+                return fits(count, "Declared " + what + " of ", " items");
             }
             long size = blockSize(what);
             pos += (int) size;
@@ -235,32 +222,28 @@ public final class BoundedBinaryDecoder extends Decoder {
     }
 
     private long blockSize(String what) throws IOException {
-        long size = readLong();
-        if (size < 0 || size > remaining()) {
+        return fits(readLong(), "Declared " + what + " block size ");
+    }
+
+    private long fits(long declared, String what) throws IOException {
+        return fits(declared, what, "");
+    }
+
+    /**
+     * {@code declared} when it is between 0 and the bytes left: no string, block or collection (one
+     * byte per item at least) can be longer. Long.MIN_VALUE stays negative when negated.
+     */
+    private long fits(long declared, String what, String unit) throws IOException {
+        if (declared < 0 || declared > remaining()) {
             throw new IOException(
-                    "Declared "
-                            + what
-                            + " block size "
-                            + size
+                    what
+                            + declared
+                            + unit
                             + " does not fit the "
                             + remaining()
                             + " bytes left of the record");
         }
-        return size;
-    }
-
-    private void checkCount(long count, String what) throws IOException {
-        // Long.MIN_VALUE stays negative when negated.
-        if (count < 0 || count > remaining()) {
-            throw new IOException(
-                    "Declared "
-                            + what
-                            + " of "
-                            + count
-                            + " items does not fit the "
-                            + remaining()
-                            + " bytes left of the record");
-        }
+        return declared;
     }
 
     private void require(int bytes, String what) throws EOFException {

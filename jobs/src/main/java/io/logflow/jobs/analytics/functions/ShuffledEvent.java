@@ -53,11 +53,6 @@ public final class ShuffledEvent {
         this.key = key;
     }
 
-    /** The service, for {@code keyBy}. */
-    public String getService() {
-        return service;
-    }
-
     /** The shuffle's key: the service. */
     public static final class ByService implements KeySelector<ShuffledEvent, String> {
         private static final long serialVersionUID = 1L;

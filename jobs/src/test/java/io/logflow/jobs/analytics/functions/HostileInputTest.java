@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,19 +375,7 @@ class HostileInputTest {
     }
 
     private static List<DecodedRecord> run(LogEventDeserializer d, byte[] value) throws Exception {
-        List<DecodedRecord> out = new ArrayList<>();
-        d.deserialize(
-                new ConsumerRecord<>("logs", 0, 7L, null, value),
-                new Collector<>() {
-                    @Override
-                    public void collect(DecodedRecord record) {
-                        out.add(record);
-                    }
-
-                    @Override
-                    public void close() {}
-                });
-        return out;
+        return LogEventDeserializerTest.run(d, new ConsumerRecord<>("logs", 0, 7L, null, value));
     }
 
     private static byte[] framed(int id, byte[] payload) {

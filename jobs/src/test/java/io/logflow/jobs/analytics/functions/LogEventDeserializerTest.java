@@ -40,13 +40,19 @@ class LogEventDeserializerTest {
 
     private static List<DecodedRecord> run(LogEventDeserializer d, byte[] key, byte[] value)
             throws Exception {
+        return run(d, new ConsumerRecord<>("logs", 1, 42L, key, value));
+    }
+
+    /** Everything {@code d} emits for {@code record}; shared with {@link HostileInputTest}. */
+    static List<DecodedRecord> run(LogEventDeserializer d, ConsumerRecord<byte[], byte[]> record)
+            throws Exception {
         List<DecodedRecord> out = new ArrayList<>();
         d.deserialize(
-                new ConsumerRecord<>("logs", 1, 42L, key, value),
+                record,
                 new Collector<>() {
                     @Override
-                    public void collect(DecodedRecord record) {
-                        out.add(record);
+                    public void collect(DecodedRecord r) {
+                        out.add(r);
                     }
 
                     @Override
