@@ -7,6 +7,7 @@ import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.ConfluentSchemaCoderProvider;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.jobs.analytics.functions.LogEventBinaryReader;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
 import io.logflow.jobs.analytics.functions.ShuffledEvent;
@@ -69,6 +70,7 @@ public class DecodeBenchmark {
     private final DataOutputSerializer wire = new DataOutputSerializer(4096);
     private final DataInputDeserializer wireIn = new DataInputDeserializer();
     private final BoundedBinaryDecoder bounded = new BoundedBinaryDecoder();
+    private final CompactEvent compact = new CompactEvent();
     private final SpecificDatumReader<LogEvent> specific =
             new SpecificDatumReader<>(LogEvent.class);
     private final GenericDatumReader<GenericRecord> generic =
@@ -159,6 +161,33 @@ public class DecodeBenchmark {
         ShuffledEvent received = ShuffledEventSerializer.INSTANCE.deserialize(wireIn);
         return LogEventBinaryReader.read(
                 bounded.reset(received.value, HEADER, received.value.length - HEADER));
+    }
+
+    /**
+     * Now, with the projection: as {@link #jobEventPathAfter}, but behind the shuffle only the
+     * fields the aggregates and the miner read are decoded, into one reused {@link CompactEvent}.
+     */
+    @Benchmark
+    public CompactEvent jobEventPathCompact() throws IOException {
+        byte[] m = nextMessage();
+        GenericRecord key = keyFields.deserialize(m);
+        ShuffledEvent shuffled =
+                new ShuffledEvent(
+                        (String) key.get(1), (Long) key.get(0), m, TOPIC, 0, next, 0L, null);
+        wire.clear();
+        ShuffledEventSerializer.INSTANCE.serialize(shuffled, wire);
+        wireIn.setBuffer(wire.getSharedBuffer(), 0, wire.length());
+        ShuffledEvent received = ShuffledEventSerializer.INSTANCE.deserialize(wireIn);
+        return LogEventBinaryReader.readCompact(
+                bounded.reset(received.value, HEADER, received.value.length - HEADER), compact);
+    }
+
+    /** The projected decode behind the shuffle alone. */
+    @Benchmark
+    public CompactEvent compactReader() throws IOException {
+        byte[] m = nextMessage();
+        return LogEventBinaryReader.readCompact(
+                bounded.reset(m, HEADER, m.length - HEADER), compact);
     }
 
     /** The full decode behind the shuffle alone: the direct reader of LogFlow's own schema. */

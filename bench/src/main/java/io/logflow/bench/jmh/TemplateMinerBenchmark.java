@@ -1,5 +1,6 @@
 package io.logflow.bench.jmh;
 
+import io.logflow.jobs.patterns.Masker;
 import io.logflow.jobs.patterns.MessageReader;
 import io.logflow.jobs.patterns.PatternSettings;
 import io.logflow.jobs.patterns.TemplateMiner;
@@ -89,6 +90,13 @@ public class TemplateMinerBenchmark {
             throw new IOException("No *_2k.log_structured.csv files in " + dir);
         }
         return out;
+    }
+
+    /** The masking alone, the first step of every {@link #add}. */
+    @Benchmark
+    public String[] mask() {
+        next = next + 1 == lines.length ? 0 : next + 1;
+        return Masker.tokens(lines[next]);
     }
 
     @Benchmark

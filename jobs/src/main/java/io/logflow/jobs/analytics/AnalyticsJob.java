@@ -3,11 +3,14 @@ package io.logflow.jobs.analytics;
 import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 
 import io.logflow.jobs.alerts.AlertDetectors;
+import io.logflow.jobs.analytics.functions.CompactEvent;
+import io.logflow.jobs.analytics.functions.CompactEventTypeInfo;
 import io.logflow.jobs.analytics.functions.CountingMap;
 import io.logflow.jobs.analytics.functions.DeadLetterRouter;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.jobs.analytics.functions.DecodedTimestampAssigner;
 import io.logflow.jobs.analytics.functions.EventDecodeFunction;
+import io.logflow.jobs.analytics.functions.LateEventRestore;
 import io.logflow.jobs.analytics.functions.ServiceKey;
 import io.logflow.jobs.analytics.functions.ShuffledEvent;
 import io.logflow.jobs.analytics.functions.ShuffledEventTypeInfo;
@@ -61,8 +64,8 @@ public final class AnalyticsJob {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
 
     /** Side output of events later than the allowed lateness of the first window definition. */
-    public static final OutputTag<LogEvent> LATE_EVENTS =
-            new OutputTag<>("late-events", TypeInformation.of(LogEvent.class));
+    public static final OutputTag<CompactEvent> LATE_EVENTS =
+            new OutputTag<>("late-events", CompactEventTypeInfo.INSTANCE);
 
     private AnalyticsJob() {}
 
@@ -138,22 +141,22 @@ public final class AnalyticsJob {
                         .name("split-dead-letters")
                         .uid("split-dead-letters");
         // The only shuffle of the events: everything keyed behind it reuses its partitioning.
-        SingleOutputStreamOperator<LogEvent> events =
+        SingleOutputStreamOperator<CompactEvent> events =
                 checked.keyBy(new ShuffledEvent.ByService())
                         .process(
                                 new EventDecodeFunction(
                                         config.registry(),
                                         config.get(REGISTRY_OUTAGE_TIMEOUT),
                                         config.deadLetterMaxBytes()))
-                        .returns(TypeInformation.of(LogEvent.class))
+                        .returns(CompactEventTypeInfo.INSTANCE)
                         .name("decode-events")
                         .uid("decode-events");
-        KeyedStream<LogEvent, String> byService =
+        KeyedStream<CompactEvent, String> byService =
                 DataStreamUtils.reinterpretAsKeyedStream(
                         events, new ServiceKey(), TypeInformation.of(String.class));
         DataStream<WindowStats> results = null;
         DataStream<WindowStats> first = null;
-        DataStream<LogEvent> late = null;
+        DataStream<CompactEvent> late = null;
         for (WindowSpec spec : config.windows()) {
             SingleOutputStreamOperator<WindowStats> windowed =
                     byService
@@ -172,7 +175,7 @@ public final class AnalyticsJob {
                 // first; the others count theirs, so nothing is dropped without a count.
                 windowed.getSideOutput(LATE_EVENTS)
                         .map(new CountingMap<>("lateEvents"))
-                        .returns(TypeInformation.of(LogEvent.class))
+                        .returns(CompactEventTypeInfo.INSTANCE)
                         .name("count-late-events-" + spec.name())
                         .uid("count-late-events-" + spec.name());
             }
@@ -181,8 +184,14 @@ public final class AnalyticsJob {
             }
             results = results == null ? windowed : results.union(windowed);
         }
-        DataStream<LogEvent> countedLate =
-                late.map(new CountingMap<>("lateEvents"))
+        // Counted, and decoded whole again from their original bytes: the windows read only a
+        // projection, logs-late gets the events as they were written.
+        SingleOutputStreamOperator<LogEvent> countedLate =
+                late.process(
+                                new LateEventRestore(
+                                        config.registry(),
+                                        config.get(REGISTRY_OUTAGE_TIMEOUT),
+                                        config.deadLetterMaxBytes()))
                         .returns(TypeInformation.of(LogEvent.class))
                         .name("count-late-events")
                         .uid("count-late-events");
@@ -197,7 +206,9 @@ public final class AnalyticsJob {
         return new AnalyticsStreams(
                 results,
                 checked.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
-                        .union(events.getSideOutput(DeadLetterRouter.DEAD_LETTERS)),
+                        .union(
+                                events.getSideOutput(DeadLetterRouter.DEAD_LETTERS),
+                                countedLate.getSideOutput(DeadLetterRouter.DEAD_LETTERS)),
                 countedLate,
                 patterns,
                 alerts);

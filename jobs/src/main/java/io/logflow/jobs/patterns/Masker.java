@@ -15,10 +15,10 @@ public final class Masker {
     private static final String W = Template.WILDCARD;
 
     /** Calendar words only ever occur as part of a timestamp in log text. */
-    private static final Set<String> CALENDAR =
-            Set.of(
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                    "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final String[] CALENDAR = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon",
+        "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+    };
 
     /** Units that belong to the number before them ("3 ms", "1.2 KB"). */
     private static final Set<String> UNITS =
@@ -28,20 +28,28 @@ public final class Masker {
 
     private Masker() {}
 
-    /** The masked tokens of a message, split on whitespace. */
+    /**
+     * The masked tokens of a message, split on whitespace. Tokens are judged on the message's own
+     * characters and only the ones kept as they are become strings of their own: this runs once per
+     * event, and a substring per token plus a set probe per token was most of its cost.
+     */
     public static String[] tokens(String message) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(16);
+        boolean afterWildcard = false;
         int n = message.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(message.charAt(i))) {
+            while (i < n && isSpace(message.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(message.charAt(i))) {
+            while (i < n && !isSpace(message.charAt(i))) {
                 i++;
             }
-            if (i > start && message.charAt(start) == '(') {
+            if (i == start) {
+                continue;
+            }
+            if (message.charAt(start) == '(') {
                 int end = numericGroupEnd(message, start);
                 if (end > 0) {
                     // "(1.2 KB)", "(3 ms)": an aside that some lines of a template carry and others
@@ -50,16 +58,23 @@ public final class Masker {
                     continue;
                 }
             }
-            if (i > start) {
-                String token = mask(message.substring(start, i));
-                int last = out.size() - 1;
-                if (last >= 0 && out.get(last).equals(W) && UNITS.contains(token)) {
-                    continue;
-                }
-                out.add(token);
+            if (afterWildcard && isUnit(message, start, i)) {
+                continue;
             }
+            String token = mask(message, start, i);
+            out.add(token);
+            afterWildcard = W.equals(token);
         }
         return out.toArray(new String[0]);
+    }
+
+    private static boolean isSpace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
+    }
+
+    /** Units have no digit, quote or slash, so a unit token is never changed by masking. */
+    private static boolean isUnit(String message, int from, int to) {
+        return to - from <= 7 && UNITS.contains(message.substring(from, to));
     }
 
     /**
@@ -92,38 +107,68 @@ public final class Masker {
 
     /** One token with its variable parts masked. */
     static String mask(String token) {
-        if (CALENDAR.contains(token) || TokenShapes.isQuoted(token) || TokenShapes.isPath(token)) {
+        return mask(token, 0, token.length());
+    }
+
+    /**
+     * The characters {@code [from, to)} of {@code s}, one token, with its variable parts masked.
+     */
+    private static String mask(String s, int from, int to) {
+        int slashes = 0;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                slashes++;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            }
+        }
+        if (isCalendar(s, from, to)
+                || TokenShapes.isQuoted(s, from, to)
+                || (slashes >= 2 && TokenShapes.isPathStart(s, from, to))) {
             return W;
         }
-        if (!TokenShapes.hasDigit(token, 0, token.length())) {
-            return token;
+        if (!digit) {
+            return s.substring(from, to);
         }
-        if (TokenShapes.isHostPort(token)) {
+        if (TokenShapes.isHostPort(s, from, to)) {
             return W;
         }
-        StringBuilder out = new StringBuilder(token.length());
-        int i = 0;
-        int n = token.length();
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
         boolean kept = false;
-        while (i < n) {
+        while (i < to) {
             int start = i;
-            while (i < n && !TokenShapes.isDelimiter(token.charAt(i))) {
+            while (i < to && !TokenShapes.isDelimiter(s.charAt(i))) {
                 i++;
             }
             if (i > start) {
-                if (TokenShapes.isVariable(token, start, i)) {
+                if (TokenShapes.isVariable(s, start, i)) {
                     out.append(W);
                 } else {
-                    out.append(token, start, i);
+                    out.append(s, start, i);
                     kept = true;
                 }
             }
-            if (i < n) {
-                out.append(token.charAt(i));
+            if (i < to) {
+                out.append(s.charAt(i));
                 i++;
             }
         }
         // Nothing but variables and punctuation: one variable, however it was punctuated.
         return kept ? out.toString() : W;
+    }
+
+    private static boolean isCalendar(String s, int from, int to) {
+        if (to - from != 3 || !Character.isUpperCase(s.charAt(from))) {
+            return false;
+        }
+        for (String word : CALENDAR) {
+            if (s.startsWith(word, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.logflow.jobs.patterns;
 
+import io.logflow.jobs.analytics.functions.CompactEvent;
+import io.logflow.jobs.analytics.functions.CompactEventTypeInfo;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -24,12 +26,16 @@ public final class PatternMining {
     public static SingleOutputStreamOperator<LogPattern> define(
             DataStream<LogEvent> events, PatternSettings settings) {
         return define(
-                events.keyBy(LogEvent::getService, TypeInformation.of(String.class)), settings);
+                events.map(CompactEvent::of)
+                        .returns(CompactEventTypeInfo.INSTANCE)
+                        .name("project-events")
+                        .keyBy(e -> e.service, TypeInformation.of(String.class)),
+                settings);
     }
 
     /** On events already keyed by service, e.g. chained behind the job's one shuffle. */
     public static SingleOutputStreamOperator<LogPattern> define(
-            KeyedStream<LogEvent, String> byService, PatternSettings settings) {
+            KeyedStream<CompactEvent, String> byService, PatternSettings settings) {
         return byService
                 .process(new PatternMiningFunction(settings))
                 .returns(TypeInformation.of(LogPattern.class))

@@ -1,7 +1,6 @@
 package io.logflow.jobs.patterns;
 
-import io.logflow.schema.Level;
-import io.logflow.schema.LogEvent;
+import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.schema.LogPattern;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import org.apache.flink.util.Collector;
  * are late: they are counted in the {@code latePatternEvents} metric and leave no trace, so the
  * miner never learns from a line whose window can no longer report it.
  */
-public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent, LogPattern> {
+public class PatternMiningFunction extends KeyedProcessFunction<String, CompactEvent, LogPattern> {
 
     private static final long serialVersionUID = 1L;
 
@@ -58,9 +57,9 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
     }
 
     @Override
-    public void processElement(LogEvent event, Context ctx, Collector<LogPattern> out)
+    public void processElement(CompactEvent event, Context ctx, Collector<LogPattern> out)
             throws Exception {
-        long ts = event.getTimestamp().toEpochMilli();
+        long ts = event.timestamp;
         long size = settings.windowSize().toMillis();
         long start = ts - Math.floorMod(ts, size);
         long lastMillis = start + size - 1;
@@ -76,10 +75,10 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, LogEvent
             // instance once lets every later event skip the comparison.
             m.reconfigure(settings);
         }
-        String message = event.getMessage();
+        String message = event.message;
         Template t = m.addTemplate(message);
         t.firstSeen = Math.min(t.firstSeen, ts);
-        boolean error = event.getLevel() == Level.ERROR || event.getLevel() == Level.FATAL;
+        boolean error = event.isError();
         boolean firstError = error && !t.errorSeen;
         t.errorSeen |= error;
         miner.update(m);

@@ -31,6 +31,15 @@ public final class Template {
         this.route = route;
     }
 
+    /** A copy with its own tokens, which merging changes; the route never changes. */
+    Template copy() {
+        Template t = new Template(id, tokens.clone(), route);
+        t.count = count;
+        t.firstSeen = firstSeen;
+        t.errorSeen = errorSeen;
+        return t;
+    }
+
     public long id() {
         return id;
     }

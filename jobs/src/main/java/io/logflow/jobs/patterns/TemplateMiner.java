@@ -125,16 +125,24 @@ public final class TemplateMiner {
         Template best = null;
         double bestSim = -1;
         int bestWild = -1;
+        // Whether each of the message's tokens is a keyword, worked out once for all candidates.
+        byte[] keyword = new byte[tokens.length];
+        candidates:
         for (Template t : candidates) {
-            if (keywordClash(t, tokens)) {
-                continue;
-            }
             int same = 0;
             int wild = 0;
             for (int i = 0; i < tokens.length; i++) {
-                if (t.tokens[i].equals(tokens[i])) {
+                String mine = t.tokens[i];
+                if (mine.equals(tokens[i])) {
                     same++;
-                } else if (t.tokens[i].equals(Template.WILDCARD)) {
+                    continue;
+                }
+                // A differing all-capitals word (HTTPS, GET, SOCKS5) names a different event,
+                // not a value.
+                if (TokenShapes.isKeyword(mine) || isKeyword(tokens, i, keyword)) {
+                    continue candidates;
+                }
+                if (mine.equals(Template.WILDCARD)) {
                     wild++;
                 }
             }
@@ -148,15 +156,11 @@ public final class TemplateMiner {
         return best != null && bestSim >= settings.similarity() ? best : null;
     }
 
-    /** A differing all-capitals word (HTTPS, GET, SOCKS5) names a different event, not a value. */
-    private static boolean keywordClash(Template t, String[] tokens) {
-        for (int i = 0; i < tokens.length; i++) {
-            if (!t.tokens[i].equals(tokens[i])
-                    && (TokenShapes.isKeyword(t.tokens[i]) || TokenShapes.isKeyword(tokens[i]))) {
-                return true;
-            }
+    private static boolean isKeyword(String[] tokens, int i, byte[] known) {
+        if (known[i] == 0) {
+            known[i] = TokenShapes.isKeyword(tokens[i]) ? (byte) 1 : (byte) 2;
         }
-        return false;
+        return known[i] == 1;
     }
 
     private static void merge(Template t, String[] tokens) {
@@ -176,6 +180,20 @@ public final class TemplateMiner {
             tree.remove(old);
             evicted++;
         }
+    }
+
+    /**
+     * A deep copy that shares nothing mutable with this miner: the same settings, counters, ids,
+     * LRU order and tree, as a snapshot and restore would give. Strings and routes are immutable
+     * and shared.
+     */
+    TemplateMiner copy() {
+        TemplateMiner copy = new TemplateMiner(settings);
+        for (Template t : byId.values()) {
+            copy.restore(t.copy());
+        }
+        copy.restoreCounters(nextId, evicted);
+        return copy;
     }
 
     /** Puts a template back during a restore; templates must come least recently used first. */

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
@@ -36,14 +34,9 @@ public final class TemplateMinerSerializer extends StatelessSerializer<TemplateM
 
     @Override
     public TemplateMiner copy(TemplateMiner from) {
-        // A round trip is the one deep copy that is certain to match what a restore would see.
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(1024);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not copy a TemplateMiner", e);
-        }
+        // Called for every miner changed while a heap snapshot is written: a byte round trip
+        // per service per checkpoint was the 100,000-service profile's largest item.
+        return from.copy();
     }
 
     @Override

@@ -40,28 +40,33 @@ final class TokenShapes {
     }
 
     /** A whole token in single or double quotes: a value the message quotes, e.g. 'admin'. */
-    static boolean isQuoted(String token) {
-        int n = token.length();
-        while (n > 0 && (token.charAt(n - 1) == ',' || token.charAt(n - 1) == '.')) {
+    static boolean isQuoted(String s, int from, int to) {
+        int n = to;
+        while (n > from && (s.charAt(n - 1) == ',' || s.charAt(n - 1) == '.')) {
             n--;
         }
-        if (n < 2) {
+        if (n - from < 2) {
             return false;
         }
-        char q = token.charAt(0);
-        return (q == '\'' || q == '"') && token.charAt(n - 1) == q;
+        char q = s.charAt(from);
+        return (q == '\'' || q == '"') && s.charAt(n - 1) == q;
     }
 
-    /** A file path or URL path with at least two segments, e.g. /var/log/app.log. */
-    static boolean isPath(String token) {
-        int slashes = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '/') {
-                slashes++;
+    /**
+     * How a file path or URL path with at least two segments starts (/var/log/app.log, ./x/y,
+     * http://h/p); the caller has counted the slashes.
+     */
+    static boolean isPathStart(String s, int from, int to) {
+        char first = s.charAt(from);
+        if (first == '/' || (first == '.' && to - from >= 2 && s.charAt(from + 1) == '/')) {
+            return true;
+        }
+        for (int i = from; i + 3 <= to; i++) {
+            if (s.charAt(i) == ':' && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                return true;
             }
         }
-        return slashes >= 2
-                && (token.charAt(0) == '/' || token.startsWith("./") || token.contains("://"));
+        return false;
     }
 
     static boolean isDelimiter(char c) {
@@ -100,19 +105,22 @@ final class TokenShapes {
     }
 
     /** host:port or ip:port, as a whole: the host is as variable as the port. */
-    static boolean isHostPort(String token) {
-        int colon = token.lastIndexOf(':');
-        int digits = token.length() - colon - 1;
-        if (colon <= 0 || digits < 1 || digits > 5) {
+    static boolean isHostPort(String s, int from, int to) {
+        int colon = to - 1;
+        while (colon >= from && s.charAt(colon) != ':') {
+            colon--;
+        }
+        int digits = to - colon - 1;
+        if (colon <= from || digits < 1 || digits > 5) {
             return false;
         }
-        for (int i = colon + 1; i < token.length(); i++) {
-            if (!Character.isDigit(token.charAt(i))) {
+        for (int i = colon + 1; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
                 return false;
             }
         }
-        for (int i = 0; i < colon; i++) {
-            char c = token.charAt(i);
+        for (int i = from; i < colon; i++) {
+            char c = s.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '/')) {
                 return false;
             }

@@ -2,6 +2,7 @@ package io.logflow.jobs.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
@@ -29,18 +30,18 @@ class PatternMiningFunctionTest {
                     .withWindowSize(Duration.ofSeconds(10))
                     .withExampleMaxLength(20);
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> harness(
             PatternSettings settings) throws Exception {
         return harness(settings, "hashmap");
     }
 
     /** {@code rocksdb} serializes the miner on every access, so it exercises the serializer. */
-    private static KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> harness(
             PatternSettings settings, String backend) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> h =
+        KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new PatternMiningFunction(settings)),
-                        LogEvent::getService,
+                        (CompactEvent e) -> e.service,
                         Types.STRING);
         if (backend.equals("rocksdb")) {
             h.setStateBackend(new EmbeddedRocksDBStateBackend());
@@ -60,9 +61,9 @@ class PatternMiningFunctionTest {
     }
 
     private static void send(
-            KeyedOneInputStreamOperatorTestHarness<String, LogEvent, LogPattern> h, LogEvent e)
+            KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> h, LogEvent e)
             throws Exception {
-        h.processElement(e, e.getTimestamp().toEpochMilli());
+        h.processElement(CompactEvent.of(e), e.getTimestamp().toEpochMilli());
     }
 
     private static LogPattern pattern(

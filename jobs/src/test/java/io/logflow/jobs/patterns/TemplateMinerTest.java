@@ -97,6 +97,28 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aCopyContinuesLikeARestoreAndSharesNothingItChanges() throws IOException {
+        PatternSettings settings =
+                PatternSettings.defaults().withMaxTemplates(5).withMaxChildren(3);
+        TemplateMiner original = new TemplateMiner(settings);
+        for (int i = 0; i < 300; i++) {
+            original.add(message(i));
+        }
+        List<String> before = original.templates().stream().map(Template::toString).toList();
+        TemplateMiner copy = TemplateMinerSerializer.INSTANCE.copy(original);
+        TemplateMiner restored = roundTrip(original);
+        for (int i = 0; i < 300; i++) {
+            String m = message(i * 7 + 3) + (i % 5 == 0 ? " now" : "");
+            assertThat(copy.add(m)).as(m).isEqualTo(restored.add(m));
+        }
+        // The copies merged tokens, counted and evicted; the original saw none of it.
+        assertThat(copy.templates().stream().map(Template::toString).toList()).isNotEqualTo(before);
+        assertThat(original.templates().stream().map(Template::toString).toList())
+                .isEqualTo(before);
+        assertThat(copy.nextId()).isGreaterThan(original.nextId());
+    }
+
+    @Test
     void onlyTheHeadOfAHugeMessageIsMined() {
         TemplateMiner miner = new TemplateMiner(PatternSettings.defaults());
         String huge = "word ".repeat(5000);

@@ -1,6 +1,5 @@
 package io.logflow.jobs.analytics.functions;
 
-import io.logflow.schema.HttpInfo;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
@@ -105,31 +104,35 @@ public final class WindowAccumulator {
     }
 
     /** Folds one event in; nothing of the event is retained beyond what the sketches keep. */
-    public WindowAccumulator add(LogEvent event) {
+    public WindowAccumulator add(CompactEvent event) {
         count++;
-        Level level = event.getLevel();
+        Level level = event.level;
         levelCounts[level.ordinal()]++;
-        hosts.update(event.getHost());
-        if (level == Level.ERROR || level == Level.FATAL) {
-            errors.update(truncate(event.getMessage()));
+        hosts.update(event.host);
+        if (event.isError()) {
+            errors.update(truncate(event.message));
         }
-        HttpInfo http = event.getHttp();
-        if (http != null) {
+        if (event.http) {
             httpCount++;
-            statusClassCounts[statusClass(http.getStatus())]++;
-            bytesSum += http.getResponseBytes();
-            double ms = http.getLatencyMs();
+            statusClassCounts[statusClass(event.status)]++;
+            bytesSum += event.responseBytes;
+            double ms = event.latencyMs;
             // KLL silently drops NaN; skip it here too so max and percentiles agree.
             if (!Double.isNaN(ms)) {
                 latency.update(ms);
                 maxLatency = Math.max(maxLatency, ms);
             }
-            if (http.getClientIp() != null) {
-                clientIps.update(http.getClientIp());
+            if (event.clientIp != null) {
+                clientIps.update(event.clientIp);
             }
-            paths.update(http.getPath());
+            paths.update(event.path);
         }
         return this;
+    }
+
+    /** Folds in a whole event, as peers and tests that hold {@link LogEvent}s do. */
+    public WindowAccumulator add(LogEvent event) {
+        return add(CompactEvent.of(event));
     }
 
     /** Folds {@code other} into this accumulator; {@code other} is left unchanged. */

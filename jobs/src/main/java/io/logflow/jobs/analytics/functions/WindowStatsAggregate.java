@@ -2,7 +2,6 @@ package io.logflow.jobs.analytics.functions;
 
 import io.logflow.schema.LatencySummary;
 import io.logflow.schema.Level;
-import io.logflow.schema.LogEvent;
 import io.logflow.schema.TopItem;
 import io.logflow.schema.WindowStats;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import org.apache.flink.api.common.functions.AggregateFunction;
  * revision, emission time); the window function that sees the window fills them in.
  */
 public final class WindowStatsAggregate
-        implements AggregateFunction<LogEvent, WindowAccumulator, WindowStats> {
+        implements AggregateFunction<CompactEvent, WindowAccumulator, WindowStats> {
 
     private static final long serialVersionUID = 1L;
 
@@ -65,7 +64,7 @@ public final class WindowStatsAggregate
     }
 
     @Override
-    public WindowAccumulator add(LogEvent event, WindowAccumulator acc) {
+    public WindowAccumulator add(CompactEvent event, WindowAccumulator acc) {
         return acc.add(event);
     }
 

@@ -45,6 +45,47 @@ class LogEventBinaryReaderTest {
     }
 
     @Test
+    void theProjectionKeepsExactlyTheFieldsOfTheWholeEvent() throws IOException {
+        Random random = new Random(11);
+        CompactEvent reused = new CompactEvent();
+        for (LogEvent e : events(random)) {
+            for (boolean blocking : new boolean[] {false, true}) {
+                byte[] bytes = encode(e, blocking);
+                CompactEvent projected =
+                        LogEventBinaryReader.readCompact(
+                                new BoundedBinaryDecoder().reset(bytes, 0, bytes.length), reused);
+                assertThat(projected).isSameAs(reused);
+                assertThat(projected).usingRecursiveComparison().isEqualTo(CompactEvent.of(e));
+            }
+        }
+    }
+
+    @Test
+    void theProjectionChecksTheLengthsOfWhatItSkips() throws IOException {
+        LogEvent e = events(new Random(3)).get(5);
+        e.setAttributes(Map.of("k", "v"));
+        byte[] bytes = encode(e, false);
+        // The last byte is the map's end marker, the one before it the value "v", whose length
+        // zig-zag byte (2 for 1 character) comes first: declare 60 characters instead.
+        byte[] lying = bytes.clone();
+        lying[lying.length - 3] = 120;
+        assertThatThrownBy(
+                        () ->
+                                LogEventBinaryReader.readCompact(
+                                        new BoundedBinaryDecoder().reset(lying, 0, lying.length),
+                                        new CompactEvent()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("60");
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(
+                        () ->
+                                LogEventBinaryReader.readCompact(
+                                        new BoundedBinaryDecoder().reset(longer, 0, longer.length),
+                                        new CompactEvent()))
+                .hasMessage("1 bytes left after the LogEvent");
+    }
+
+    @Test
     void readsOnlyThisBuildsSchemaWhateverItsDocs() throws IOException {
         assertThat(LogEventBinaryReader.reads(LogEvent.getClassSchema())).isTrue();
         String withoutDocs =

@@ -143,10 +143,7 @@ class WindowAccumulatorSerializerTest {
     void aggregateStateUsesThisSerializerNotKryo() {
         TypeInformation<WindowAccumulator> accType =
                 TypeExtractor.getAggregateFunctionAccumulatorType(
-                        aggregate,
-                        TypeInformation.of(LogEvent.class),
-                        "WindowStatsAggregate",
-                        false);
+                        aggregate, CompactEventTypeInfo.INSTANCE, "WindowStatsAggregate", false);
 
         assertThat(accType).isEqualTo(WindowAccumulatorTypeInfo.INSTANCE);
         assertThat(accType.createSerializer(new SerializerConfigImpl())).isSameAs(serializer);

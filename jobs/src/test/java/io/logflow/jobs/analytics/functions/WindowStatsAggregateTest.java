@@ -34,7 +34,7 @@ class WindowStatsAggregateTest {
     private WindowStats resultOf(List<LogEvent> events) {
         WindowAccumulator acc = aggregate.createAccumulator();
         for (LogEvent e : events) {
-            acc = aggregate.add(e, acc);
+            acc = aggregate.add(CompactEvent.of(e), acc);
         }
         return aggregate.getResult(acc);
     }
@@ -171,11 +171,11 @@ class WindowStatsAggregateTest {
     void addIsIncrementalAndGetResultLeavesTheAccumulatorAlone() {
         WindowAccumulator acc = aggregate.createAccumulator();
 
-        assertThat(aggregate.add(EVENTS.get(0), acc)).isSameAs(acc);
+        assertThat(aggregate.add(CompactEvent.of(EVENTS.get(0)), acc)).isSameAs(acc);
         WindowStats first = aggregate.getResult(acc);
         assertThat(aggregate.getResult(acc)).isEqualTo(first);
 
-        aggregate.add(EVENTS.get(1), acc);
+        aggregate.add(CompactEvent.of(EVENTS.get(1)), acc);
         assertThat(aggregate.getResult(acc).getCount()).isEqualTo(2);
     }
 }
