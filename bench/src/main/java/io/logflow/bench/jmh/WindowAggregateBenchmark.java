@@ -1,5 +1,6 @@
 package io.logflow.bench.jmh;
 
+import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.jobs.analytics.functions.WindowAccumulator;
 import io.logflow.jobs.analytics.functions.WindowStatsAggregate;
 import io.logflow.schema.LogEvent;
@@ -32,7 +33,7 @@ public class WindowAggregateBenchmark {
     private static final int WINDOW_EVENTS = 20_000;
 
     private final WindowStatsAggregate aggregate = new WindowStatsAggregate();
-    private LogEvent[] events;
+    private CompactEvent[] events;
     private int next;
     private WindowAccumulator growing;
     private WindowAccumulator full;
@@ -40,7 +41,11 @@ public class WindowAggregateBenchmark {
 
     @Setup
     public void setUp() {
-        events = BenchEvents.sample(BenchEvents.COUNT, 13);
+        LogEvent[] sample = BenchEvents.sample(BenchEvents.COUNT, 13);
+        events = new CompactEvent[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            events[i] = CompactEvent.of(sample[i]);
+        }
         growing = aggregate.createAccumulator();
         full = filled(WINDOW_EVENTS, 17);
         other = filled(WINDOW_EVENTS, 19);
