@@ -13,8 +13,9 @@ import org.apache.flink.util.function.SerializableFunction;
  * broker accepts.
  *
  * <pre>{@code
- * KafkaSink<WindowStats> sink = KafkaSinks.exactlyOnce(
- *         "localhost:9092", new Properties(), "logflow-analytics-metrics",
+ * KafkaSink<WindowStats> sink = KafkaSinks.sink(
+ *         "localhost:9092", new Properties(), DeliveryGuarantee.EXACTLY_ONCE,
+ *         "logflow-analytics-metrics",
  *         KafkaSinks.keyed("log-metrics", WindowStats::getService, valueSerializer),
  *         KafkaSinks.DEFAULT_TRANSACTION_TIMEOUT);
  * }</pre>
@@ -29,22 +30,6 @@ public final class KafkaSinks {
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
     private KafkaSinks() {}
-
-    /** A transactional sink: records become visible to read_committed consumers on checkpoint. */
-    public static <T> KafkaSink<T> exactlyOnce(
-            String bootstrapServers,
-            Properties clientProperties,
-            String transactionalIdPrefix,
-            KafkaRecordSerializationSchema<T> serializer,
-            Duration transactionTimeout) {
-        return sink(
-                bootstrapServers,
-                clientProperties,
-                DeliveryGuarantee.EXACTLY_ONCE,
-                transactionalIdPrefix,
-                serializer,
-                transactionTimeout);
-    }
 
     /** A sink with the given guarantee; the prefix is only used for exactly once. */
     public static <T> KafkaSink<T> sink(

@@ -14,13 +14,21 @@ import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The analytics job's Kafka source and its Kafka and file sinks, built from configuration. */
@@ -91,158 +99,124 @@ public final class AnalyticsIO {
         }
     }
 
-    /** Attaches every configured sink to the workflow's outputs. */
-    public static void sinkAll(AnalyticsStreams streams, AnalyticsConfig config) {
-        String bootstrap = config.get(BOOTSTRAP_SERVERS);
-        Properties props = config.kafkaProperties();
-        String prefix = config.get(TRANSACTIONAL_ID_PREFIX);
-        String metricsTopic = config.get(METRICS_TOPIC);
-        streams.windowStats()
-                .sinkTo(
-                        KafkaSinks.sink(
-                                bootstrap,
-                                props,
-                                config.guarantee(),
-                                prefix + "-metrics",
-                                KafkaSinks.keyed(
-                                        metricsTopic,
-                                        AnalyticsIO::resultKey,
-                                        ConfluentAvroSerdes.valueSerializer(
-                                                WindowStats.class,
-                                                metricsTopic,
-                                                config.registry())),
-                                config.get(TRANSACTION_TIMEOUT)))
-                .name("kafka-" + metricsTopic)
-                .uid("sink-window-stats");
-        String dlqTopic = config.get(DLQ_TOPIC);
-        streams.deadLetters()
-                .sinkTo(
-                        KafkaSinks.sink(
-                                bootstrap,
-                                props,
-                                config.guarantee(),
-                                prefix + "-dlq",
-                                new DeadLetterSerializer(dlqTopic, config.registry()),
-                                config.get(TRANSACTION_TIMEOUT)))
-                .name("kafka-" + dlqTopic)
-                .uid("sink-dead-letters");
-        String lateTopic = config.get(LATE_TOPIC);
-        streams.lateEvents()
-                .sinkTo(
-                        KafkaSinks.sink(
-                                bootstrap,
-                                props,
-                                config.guarantee(),
-                                prefix + "-late",
-                                KafkaSinks.keyed(
-                                        lateTopic,
-                                        LogEvent::getService,
-                                        ConfluentAvroSerdes.valueSerializer(
-                                                LogEvent.class, lateTopic, config.registry())),
-                                config.get(TRANSACTION_TIMEOUT)))
-                .name("kafka-" + lateTopic)
-                .uid("sink-late-events");
-        if (streams.patterns() != null) {
-            String patternsTopic = config.get(PATTERNS_TOPIC);
-            streams.patterns()
-                    .sinkTo(
-                            KafkaSinks.sink(
-                                    bootstrap,
-                                    props,
-                                    config.guarantee(),
-                                    prefix + "-patterns",
-                                    KafkaSinks.keyed(
-                                            patternsTopic,
-                                            AnalyticsIO::patternKey,
-                                            ConfluentAvroSerdes.valueSerializer(
-                                                    LogPattern.class,
-                                                    patternsTopic,
-                                                    config.registry())),
-                                    config.get(TRANSACTION_TIMEOUT)))
-                    .name("kafka-" + patternsTopic)
-                    .uid("sink-log-patterns");
+    /**
+     * One output of the workflow and where it goes: always its Kafka topic, and files below a path
+     * when one is set. The operator uids ({@code sink-<name>}, {@code files-<name>}) and the
+     * transactional-id suffixes are part of a running job's savepoints: never change them.
+     */
+    private record Output<T extends SpecificRecordBase>(
+            String name,
+            Class<T> type,
+            Function<AnalyticsStreams, DataStream<T>> stream,
+            ConfigOption<String> topic,
+            String transactionSuffix,
+            ConfigOption<String> files,
+            SerializableFunction<T, Instant> partitionTime,
+            BiFunction<String, AnalyticsConfig, KafkaRecordSerializationSchema<T>> serializer) {
+
+        /** Records keyed by {@code key}, Avro values under the topic's registry subject. */
+        static <T extends SpecificRecordBase> Output<T> keyed(
+                String name,
+                Class<T> type,
+                Function<AnalyticsStreams, DataStream<T>> stream,
+                ConfigOption<String> topic,
+                String transactionSuffix,
+                ConfigOption<String> files,
+                SerializableFunction<T, Instant> partitionTime,
+                SerializableFunction<T, String> key) {
+            return new Output<>(
+                    name,
+                    type,
+                    stream,
+                    topic,
+                    transactionSuffix,
+                    files,
+                    partitionTime,
+                    (t, config) ->
+                            KafkaSinks.keyed(
+                                    t,
+                                    key,
+                                    ConfluentAvroSerdes.valueSerializer(
+                                            type, t, config.registry())));
         }
-        if (streams.alerts() != null) {
-            String alertsTopic = config.get(ALERTS_TOPIC);
-            streams.alerts()
-                    .sinkTo(
+
+        void attach(AnalyticsStreams streams, AnalyticsConfig config) {
+            DataStream<T> out = stream.apply(streams);
+            if (out == null) {
+                return;
+            }
+            String t = config.get(topic);
+            out.sinkTo(
                             KafkaSinks.sink(
-                                    bootstrap,
-                                    props,
+                                    config.get(BOOTSTRAP_SERVERS),
+                                    config.kafkaProperties(),
                                     config.guarantee(),
-                                    prefix + "-alerts",
-                                    KafkaSinks.keyed(
-                                            alertsTopic,
-                                            Alert::getAlertId,
-                                            ConfluentAvroSerdes.valueSerializer(
-                                                    Alert.class, alertsTopic, config.registry())),
+                                    config.get(TRANSACTIONAL_ID_PREFIX) + transactionSuffix,
+                                    serializer.apply(t, config),
                                     config.get(TRANSACTION_TIMEOUT)))
-                    .name("kafka-" + alertsTopic)
-                    .uid("sink-alerts");
+                    .name("kafka-" + t)
+                    .uid("sink-" + name);
+            String path = config.get(files);
+            if (path != null) {
+                out.sinkTo(FileSinks.forFormat(config.fileFormat(), path, type, partitionTime))
+                        .name("files-" + name)
+                        .uid("files-" + name);
+            }
         }
-        sinkFiles(streams, config);
     }
 
-    private static void sinkFiles(AnalyticsStreams streams, AnalyticsConfig config) {
-        String files = config.get(FILES_PATH);
-        if (files != null) {
-            streams.windowStats()
-                    .sinkTo(
-                            FileSinks.forFormat(
-                                    config.fileFormat(),
-                                    files,
-                                    WindowStats.class,
-                                    WindowStats::getWindowStart))
-                    .name("files-window-stats")
-                    .uid("files-window-stats");
-        }
-        String dlqFiles = config.get(DLQ_FILES_PATH);
-        if (dlqFiles != null) {
-            streams.deadLetters()
-                    .sinkTo(
-                            FileSinks.forFormat(
-                                    config.fileFormat(),
-                                    dlqFiles,
-                                    DeadLetter.class,
-                                    DeadLetter::getRecordTimestamp))
-                    .name("files-dead-letters")
-                    .uid("files-dead-letters");
-        }
-        String lateFiles = config.get(LATE_FILES_PATH);
-        if (lateFiles != null) {
-            streams.lateEvents()
-                    .sinkTo(
-                            FileSinks.forFormat(
-                                    config.fileFormat(),
-                                    lateFiles,
-                                    LogEvent.class,
-                                    LogEvent::getTimestamp))
-                    .name("files-late-events")
-                    .uid("files-late-events");
-        }
-        String patternFiles = config.get(PATTERNS_FILES_PATH);
-        if (patternFiles != null && streams.patterns() != null) {
-            streams.patterns()
-                    .sinkTo(
-                            FileSinks.forFormat(
-                                    config.fileFormat(),
-                                    patternFiles,
-                                    LogPattern.class,
-                                    LogPattern::getWindowStart))
-                    .name("files-log-patterns")
-                    .uid("files-log-patterns");
-        }
-        String alertFiles = config.get(ALERTS_FILES_PATH);
-        if (alertFiles != null && streams.alerts() != null) {
-            streams.alerts()
-                    .sinkTo(
-                            FileSinks.forFormat(
-                                    config.fileFormat(),
-                                    alertFiles,
-                                    Alert.class,
-                                    Alert::getEventTime))
-                    .name("files-alerts")
-                    .uid("files-alerts");
+    private static final List<Output<?>> OUTPUTS =
+            List.of(
+                    Output.keyed(
+                            "window-stats",
+                            WindowStats.class,
+                            AnalyticsStreams::windowStats,
+                            METRICS_TOPIC,
+                            "-metrics",
+                            FILES_PATH,
+                            WindowStats::getWindowStart,
+                            AnalyticsIO::resultKey),
+                    new Output<>(
+                            "dead-letters",
+                            DeadLetter.class,
+                            AnalyticsStreams::deadLetters,
+                            DLQ_TOPIC,
+                            "-dlq",
+                            DLQ_FILES_PATH,
+                            DeadLetter::getRecordTimestamp,
+                            (t, config) -> new DeadLetterSerializer(t, config.registry())),
+                    Output.keyed(
+                            "late-events",
+                            LogEvent.class,
+                            AnalyticsStreams::lateEvents,
+                            LATE_TOPIC,
+                            "-late",
+                            LATE_FILES_PATH,
+                            LogEvent::getTimestamp,
+                            LogEvent::getService),
+                    Output.keyed(
+                            "log-patterns",
+                            LogPattern.class,
+                            AnalyticsStreams::patterns,
+                            PATTERNS_TOPIC,
+                            "-patterns",
+                            PATTERNS_FILES_PATH,
+                            LogPattern::getWindowStart,
+                            AnalyticsIO::patternKey),
+                    Output.keyed(
+                            "alerts",
+                            Alert.class,
+                            AnalyticsStreams::alerts,
+                            ALERTS_TOPIC,
+                            "-alerts",
+                            ALERTS_FILES_PATH,
+                            Alert::getEventTime,
+                            Alert::getAlertId));
+
+    /** Attaches every configured sink to the workflow's outputs. */
+    public static void sinkAll(AnalyticsStreams streams, AnalyticsConfig config) {
+        for (Output<?> output : OUTPUTS) {
+            output.attach(streams, config);
         }
     }
 
