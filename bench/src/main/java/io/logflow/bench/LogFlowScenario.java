@@ -121,9 +121,9 @@ final class LogFlowScenario implements AutoCloseable {
             "--output.late-topic", "bench-late-" + runId,
             "--output.transactional-id-prefix", "bench-" + runId,
             "--output.files.path", work.resolve("files").toUri().toString(),
-            "--checkpoint.interval", a.get("checkpoint-interval"),
-            "--checkpoint.dir", work.resolve("checkpoints").toUri().toString(),
-            "--parallelism", a.get("parallelism")
+            "--execution.checkpointing.interval", a.get("checkpoint-interval"),
+            "--execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+            "--parallelism.default", a.get("parallelism")
         };
         args.addAll(List.of(base));
         args.addAll(List.of(extra));

@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.devstack.generator.GeneratorReport;
 import java.io.IOException;
 import java.nio.file.Files;

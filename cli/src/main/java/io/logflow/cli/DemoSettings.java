@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.generator.GeneratorReport;
@@ -137,11 +138,11 @@ public final class DemoStack implements AutoCloseable {
                         outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
                 "--output.files.alerts-path", outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
                 "--output.transactional-id-prefix", "logflow-demo",
-                "--checkpoint.interval", settings.checkpointInterval(),
-                "--checkpoint.dir",
+                "--execution.checkpointing.interval", settings.checkpointInterval(),
+                "--execution.checkpointing.dir",
                         data.resolve("checkpoints").resolve("analytics").toUri().toString(),
                 "--watermark.idle-timeout", "10s",
-                "--parallelism", "2");
+                "--parallelism.default", "2");
     }
 
     private LogGeneratorBuilder generator() {

@@ -1,5 +1,7 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
+
 /** The text of {@code bin/logflow help [command]}. */
 final class Help {
 

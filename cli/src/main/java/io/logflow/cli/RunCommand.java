@@ -36,12 +36,12 @@ final class RunCommand {
             } else if (a.equals("--data-dir") && i + 1 < args.length) {
                 dataDir = Path.of(args[++i]).toAbsolutePath();
             } else {
-                hasCheckpointDir |= a.startsWith("--checkpoint.dir");
+                hasCheckpointDir |= a.startsWith("--execution.checkpointing.dir");
                 jobArgs.add(a);
             }
         }
         if (!hasCheckpointDir) {
-            jobArgs.add("--checkpoint.dir");
+            jobArgs.add("--execution.checkpointing.dir");
             jobArgs.add(
                     dataDir.resolve("checkpoints").resolve(AnalyticsJob.NAME).toUri().toString());
         }

@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.kafka.EmbeddedKafka;

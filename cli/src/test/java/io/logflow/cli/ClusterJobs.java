@@ -104,7 +104,7 @@ final class ClusterJobs {
                                 t.metrics(),
                                 "--output.transactional-id-prefix",
                                 "cluster-" + in,
-                                "--checkpoint.interval",
+                                "--execution.checkpointing.interval",
                                 checkpoints,
                                 "--windows",
                                 "tumbling:1m"));

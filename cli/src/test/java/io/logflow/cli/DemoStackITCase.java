@@ -2,6 +2,7 @@ package io.logflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;

@@ -2,6 +2,7 @@ package io.logflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.jobs.LogFlowJobs;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsOptions;
@@ -222,12 +223,13 @@ class DockerFilesTest {
         assertThat(options)
                 .containsEntry(AnalyticsOptions.BOOTSTRAP_SERVERS.key(), "kafka:29092")
                 .containsEntry(AnalyticsOptions.REGISTRY_URL.key(), "http://schema-registry:8081")
-                .containsEntry(AnalyticsOptions.CHECKPOINT_DIR.key(), "file:///checkpoints")
                 .containsEntry(AnalyticsOptions.FILES_PATH.key(), "file:///output/log-metrics")
                 .containsEntry(
                         AnalyticsOptions.PATTERNS_FILES_PATH.key(), "file:///output/log-patterns")
                 .containsEntry(
                         AnalyticsOptions.ALERTS_FILES_PATH.key(), "file:///output/log-alerts");
+        // Checkpoints, state backend and parallelism live in the image's config.yaml only.
+        assertNoFlinkSettings(options);
 
         for (String name : List.of("jobmanager", "taskmanager")) {
             Map<String, Object> flink = map(services, name);
@@ -296,8 +298,9 @@ class DockerFilesTest {
         assertThat(jobOptions(args.subList(1, args.size())))
                 .containsKeys(
                         AnalyticsOptions.BOOTSTRAP_SERVERS.key(),
-                        AnalyticsOptions.REGISTRY_URL.key(),
-                        AnalyticsOptions.CHECKPOINT_DIR.key());
+                        AnalyticsOptions.REGISTRY_URL.key());
+        // The FlinkDeployment's flinkConfiguration is the one home of Flink's settings.
+        assertNoFlinkSettings(jobOptions(args.subList(1, args.size())));
 
         Map<String, Object> conf = map(spec, "flinkConfiguration");
         assertThat(conf)
@@ -430,5 +433,10 @@ class DockerFilesTest {
             assertThat(files).hasSize(2);
             return files;
         }
+    }
+
+    private static void assertNoFlinkSettings(Map<String, String> jobOptions) {
+        assertThat(jobOptions.keySet())
+                .noneMatch(k -> AnalyticsOptions.FLINK_PREFIXES.stream().anyMatch(k::startsWith));
     }
 }

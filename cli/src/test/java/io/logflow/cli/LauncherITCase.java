@@ -2,6 +2,7 @@ package io.logflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.devstack.kafka.TopicReader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.logflow.dashboard;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import java.time.Duration;
 
@@ -7,12 +8,12 @@ import java.time.Duration;
 public final class DashboardServerBuilder {
 
     String kafkaBootstrap;
-    String topic = "log-metrics";
-    String alertsTopic = "log-alerts";
-    String patternsTopic = "log-patterns";
+    String topic = Defaults.TOPIC_METRICS;
+    String alertsTopic = Defaults.TOPIC_ALERTS;
+    String patternsTopic = Defaults.TOPIC_PATTERNS;
     RegistryClientConfig registry;
     String host = "127.0.0.1";
-    int port = 8088;
+    int port = Defaults.DASHBOARD_PORT;
     String token;
     Duration lookback = DashboardServer.defaultLookback();
     Duration retention = Duration.ofHours(6);

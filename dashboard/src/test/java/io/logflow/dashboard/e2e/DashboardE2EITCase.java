@@ -351,9 +351,9 @@ class DashboardE2EITCase {
                         "tumbling:2s",
                         "--watermark.idle-timeout",
                         "1s",
-                        "--checkpoint.interval",
+                        "--execution.checkpointing.interval",
                         "500ms",
-                        "--parallelism",
+                        "--parallelism.default",
                         "1",
                         // Alerts and templates are produced by the test, with known content.
                         "--patterns.enabled",

@@ -1,5 +1,6 @@
 package io.logflow.devstack.generator;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public final class LogGeneratorBuilder {
 
     String bootstrapServers;
     RegistryClientConfig registry;
-    String topic = "logs";
+    String topic = Defaults.TOPIC_LOGS;
     double ratePerSecond = 1000;
     double eventTimeRate;
     long count;

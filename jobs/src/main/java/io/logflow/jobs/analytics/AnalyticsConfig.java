@@ -72,22 +72,6 @@ public final class AnalyticsConfig implements Serializable {
                         "parquet or json");
         this.startingOffsets =
                 parse(STARTING_OFFSETS, StartingOffsets::parse, StartingOffsets.HELP);
-        String backend = get(STATE_BACKEND);
-        if (!backend.equals("hashmap") && !backend.equals("rocksdb")) {
-            throw invalid(STATE_BACKEND, backend, "hashmap or rocksdb");
-        }
-        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && get(CHECKPOINT_INTERVAL).isZero()) {
-            throw new IllegalArgumentException(
-                    "output.delivery-guarantee=exactly-once needs checkpointing: set"
-                            + " checkpoint.interval above 0");
-        }
-        checkTransactionsOutliveCheckpoints();
-        if (raw.get(FILES_PATH) != null && get(CHECKPOINT_INTERVAL).isZero()) {
-            throw new IllegalArgumentException(
-                    "output.files.path needs checkpointing whatever output.delivery-guarantee"
-                            + " says: files are committed on checkpoints only, so set"
-                            + " checkpoint.interval above 0");
-        }
         int topN = get(TOP_N);
         if (topN < 1 || topN > 50) {
             throw invalid(TOP_N, String.valueOf(topN), "a number from 1 to 50");
@@ -111,7 +95,9 @@ public final class AnalyticsConfig implements Serializable {
 
     /** Parses job arguments ({@code --key value}, {@code --config file}). */
     public static AnalyticsConfig fromArgs(String... args) {
-        return from(JobArgs.parse(args, AnalyticsOptions.all(), List.of(KAFKA_PROPERTIES_PREFIX)));
+        List<String> passThrough = new ArrayList<>(FLINK_PREFIXES);
+        passThrough.add(KAFKA_PROPERTIES_PREFIX);
+        return from(JobArgs.parse(args, AnalyticsOptions.all(), passThrough));
     }
 
     /** Validates an already built configuration. */
@@ -172,6 +158,7 @@ public final class AnalyticsConfig implements Serializable {
         }
         kafkaProperties.forEach(
                 (k, v) -> lines.put(KAFKA_PROPERTIES_PREFIX + k, mask(k.toString(), v.toString())));
+        flinkSettings().toMap().forEach((k, v) -> lines.put(k, mask(k, v)));
         StringBuilder out = new StringBuilder();
         lines.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
         return out.toString();
@@ -279,20 +266,23 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     /**
-     * A Kafka transaction stays open from one checkpoint to the next; one the broker aborts on its
-     * timeout first takes that checkpoint's results with it, and the job fails on commit.
+     * Checks the settings against the checkpoints the job will really take, which only the
+     * environment knows (the cluster's configuration, then job arguments): a Kafka transaction
+     * stays open from one checkpoint to the next, and one the broker aborts on its timeout first
+     * takes that checkpoint's results with it.
      */
-    private void checkTransactionsOutliveCheckpoints() {
+    public void checkAgainstCheckpoints(Duration interval, Duration timeout) {
         if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
             return;
         }
-        Duration timeout = get(TRANSACTION_TIMEOUT);
-        Duration needed = get(CHECKPOINT_INTERVAL).plus(get(CHECKPOINT_TIMEOUT));
-        if (timeout.compareTo(needed) <= 0) {
+        Duration transactions = get(TRANSACTION_TIMEOUT);
+        Duration needed = interval.plus(timeout);
+        if (transactions.compareTo(needed) <= 0) {
             throw new IllegalArgumentException(
                     "output.transaction-timeout ("
-                            + timeout
-                            + ") must be longer than checkpoint.interval + checkpoint.timeout ("
+                            + transactions
+                            + ") must be longer than execution.checkpointing.interval +"
+                            + " execution.checkpointing.timeout ("
                             + needed
                             + "): a transaction stays open from one checkpoint to the next, and"
                             + " one the broker aborts first loses that checkpoint's results");
@@ -366,8 +356,19 @@ public final class AnalyticsConfig implements Serializable {
         return (int) bytes;
     }
 
-    /** Convenience for the checkpoint interval, which decides when output becomes visible. */
-    public Duration checkpointInterval() {
-        return get(CHECKPOINT_INTERVAL);
+    /**
+     * The Flink settings among the arguments ({@link AnalyticsOptions#FLINK_PREFIXES}), for the
+     * job's environment.
+     */
+    public Configuration flinkSettings() {
+        Configuration flink = new Configuration();
+        raw.toMap()
+                .forEach(
+                        (k, v) -> {
+                            if (FLINK_PREFIXES.stream().anyMatch(k::startsWith)) {
+                                flink.setString(k, v);
+                            }
+                        });
+        return flink;
     }
 }

@@ -21,18 +21,18 @@ import io.logflow.schema.Alert;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
+import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -96,23 +96,40 @@ public final class AnalyticsJob {
         AnalyticsIO.sinkAll(defineWorkflow(input, config), config);
     }
 
-    /** Checkpointing, state backend, parallelism and object reuse from the configuration. */
+    /**
+     * LogFlow commits its output on checkpoints; a configuration (the cluster's or the job's
+     * arguments) that sets no {@code execution.checkpointing.interval} gets this one.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * Used when nothing sets {@code execution.checkpointing.timeout}: Flink's own 10 minutes plus
+     * an interval would outlast the sinks' default 10-minute transactions.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * Flink's own settings from the job's arguments over the cluster's, checkpoints on when nothing
+     * turned them on, the settings checked against them, and object reuse.
+     */
     public static void configure(StreamExecutionEnvironment env, AnalyticsConfig config) {
-        Configuration flink = new Configuration();
-        flink.set(StateBackendOptions.STATE_BACKEND, config.get(STATE_BACKEND));
-        if (config.get(CHECKPOINT_DIR) != null) {
-            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.get(CHECKPOINT_DIR));
-        }
-        env.configure(flink);
-        if (!config.checkpointInterval().isZero()) {
+        env.configure(config.flinkSettings());
+        CheckpointConfig checkpoints = env.getCheckpointConfig();
+        if (!checkpoints.isCheckpointingEnabled()) {
+            LOG.info(
+                    "No execution.checkpointing.interval configured: checkpointing every {}",
+                    DEFAULT_CHECKPOINT_INTERVAL);
             env.enableCheckpointing(
-                    config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-            env.getCheckpointConfig()
-                    .setCheckpointTimeout(config.get(CHECKPOINT_TIMEOUT).toMillis());
+                    DEFAULT_CHECKPOINT_INTERVAL.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
-        if (config.get(PARALLELISM) != null) {
-            env.setParallelism(config.get(PARALLELISM));
+        if (env.getConfiguration()
+                .getOptional(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
+                .isEmpty()) {
+            checkpoints.setCheckpointTimeout(DEFAULT_CHECKPOINT_TIMEOUT.toMillis());
         }
+        config.checkAgainstCheckpoints(
+                Duration.ofMillis(checkpoints.getCheckpointInterval()),
+                Duration.ofMillis(checkpoints.getCheckpointTimeout()));
         // No operator keeps a reference to a record it has emitted, so chained operators can
         // hand records on without a defensive copy.
         env.getConfig().enableObjectReuse();

@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.logflow.connectors.Defaults;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -17,17 +18,26 @@ public final class AnalyticsOptions {
      */
     public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";
 
+    /**
+     * Flink's own settings, under Flink's own keys (execution.checkpointing.interval,
+     * state.backend.type, parallelism.default, restart-strategy.type, ...): passed to the job's
+     * environment as they are, over what the cluster's configuration says, so the cluster's
+     * config.yaml or a FlinkDeployment is their one home and job arguments only override it.
+     */
+    public static final List<String> FLINK_PREFIXES =
+            List.of("execution.", "state.", "parallelism.", "restart-strategy.", "pipeline.");
+
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             key("kafka.bootstrap-servers")
                     .stringType()
-                    .defaultValue("localhost:9092")
+                    .defaultValue(Defaults.KAFKA_BOOTSTRAP)
                     .withDescription("Kafka bootstrap servers for input and output.");
 
     public static final ConfigOption<List<String>> INPUT_TOPICS =
             key("input.topics")
                     .stringType()
                     .asList()
-                    .defaultValues("logs")
+                    .defaultValues(Defaults.TOPIC_LOGS)
                     .withDescription("Topics of Avro LogEvents, separated by ';'.");
 
     public static final ConfigOption<String> INPUT_TOPIC_PATTERN =
@@ -60,7 +70,7 @@ public final class AnalyticsOptions {
     public static final ConfigOption<String> REGISTRY_URL =
             key("registry.url")
                     .stringType()
-                    .defaultValue("http://localhost:8085")
+                    .defaultValue(Defaults.REGISTRY_URL)
                     .withDescription("Schema registry URL(s), comma separated.");
 
     public static final ConfigOption<String> REGISTRY_BASIC_AUTH =
@@ -172,19 +182,19 @@ public final class AnalyticsOptions {
     public static final ConfigOption<String> METRICS_TOPIC =
             key("output.metrics-topic")
                     .stringType()
-                    .defaultValue("log-metrics")
+                    .defaultValue(Defaults.TOPIC_METRICS)
                     .withDescription("Topic of WindowStats results.");
 
     public static final ConfigOption<String> DLQ_TOPIC =
             key("output.dead-letter-topic")
                     .stringType()
-                    .defaultValue("logs-dlq")
+                    .defaultValue(Defaults.TOPIC_DLQ)
                     .withDescription("Topic of DeadLetter records.");
 
     public static final ConfigOption<String> LATE_TOPIC =
             key("output.late-topic")
                     .stringType()
-                    .defaultValue("logs-late")
+                    .defaultValue(Defaults.TOPIC_LATE)
                     .withDescription("Topic of events later than the allowed lateness.");
 
     public static final ConfigOption<String> DELIVERY_GUARANTEE =
@@ -234,37 +244,6 @@ public final class AnalyticsOptions {
                     .defaultValue("parquet")
                     .withDescription("parquet or json (JSON Lines).");
 
-    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
-            key("checkpoint.interval")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(10))
-                    .withDescription(
-                            "Checkpoint interval; exactly-once output becomes visible on each.");
-
-    public static final ConfigOption<Duration> CHECKPOINT_TIMEOUT =
-            key("checkpoint.timeout")
-                    .durationType()
-                    .defaultValue(Duration.ofMinutes(2))
-                    .withDescription("A checkpoint taking longer is aborted.");
-
-    public static final ConfigOption<String> CHECKPOINT_DIR =
-            key("checkpoint.dir")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Durable checkpoint storage URI, e.g. file:///data/ckpt.");
-
-    public static final ConfigOption<String> STATE_BACKEND =
-            key("state.backend")
-                    .stringType()
-                    .defaultValue("hashmap")
-                    .withDescription("hashmap (heap) or rocksdb (for state larger than memory).");
-
-    public static final ConfigOption<Integer> PARALLELISM =
-            key("parallelism")
-                    .intType()
-                    .noDefaultValue()
-                    .withDescription("Job parallelism; the cluster default when unset.");
-
     public static final ConfigOption<Integer> TOP_N =
             key("top-n")
                     .intType()
@@ -290,13 +269,13 @@ public final class AnalyticsOptions {
     public static final ConfigOption<String> PATTERNS_TOPIC =
             key("output.patterns-topic")
                     .stringType()
-                    .defaultValue("log-patterns")
+                    .defaultValue(Defaults.TOPIC_PATTERNS)
                     .withDescription("Topic of LogPattern records (template counts per window).");
 
     public static final ConfigOption<String> ALERTS_TOPIC =
             key("output.alerts-topic")
                     .stringType()
-                    .defaultValue("log-alerts")
+                    .defaultValue(Defaults.TOPIC_ALERTS)
                     .withDescription("Topic of Alert transitions (FIRING, RESOLVED), keyed by id.");
 
     public static final ConfigOption<String> PATTERNS_FILES_PATH =
@@ -460,11 +439,6 @@ public final class AnalyticsOptions {
                 DLQ_FILES_PATH,
                 LATE_FILES_PATH,
                 FILES_FORMAT,
-                CHECKPOINT_INTERVAL,
-                CHECKPOINT_TIMEOUT,
-                CHECKPOINT_DIR,
-                STATE_BACKEND,
-                PARALLELISM,
                 TOP_N,
                 PATTERNS_ENABLED,
                 ALERTS_ENABLED,

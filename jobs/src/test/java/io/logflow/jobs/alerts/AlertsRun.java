@@ -106,9 +106,9 @@ final class AlertsRun {
                         "1s",
                         "--watermark.idle-timeout",
                         "1s",
-                        "--checkpoint.interval",
+                        "--execution.checkpointing.interval",
                         "500ms",
-                        "--parallelism",
+                        "--parallelism.default",
                         "2");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);

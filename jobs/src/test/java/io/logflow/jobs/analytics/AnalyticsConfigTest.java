@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,8 +95,9 @@ class AnalyticsConfigTest {
                 .hasMessageContaining("registry.url");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--event-time.min", "yesterday"))
                 .hasMessageContaining("event-time.min");
-        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--checkpoint.interval", "0 s"))
-                .hasMessageContaining("checkpoint.interval");
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--checkpoint.interval", "10s"))
+                .hasMessageStartingWith("Unknown option 'checkpoint.interval'")
+                .hasMessageContaining("any key starting with execution. or state.");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--top-n", "500"))
                 .hasMessageContaining("'top-n'");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.topic-pattern", "logs-("))
@@ -115,29 +121,63 @@ class AnalyticsConfigTest {
     }
 
     @Test
-    void transactionsMustOutliveACheckpointAndFilesNeedCheckpoints() {
+    void flinkSettingsPassThroughAndCheckpointsAreOnWhenNothingSetsThem() {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+        AnalyticsJob.configure(
+                env,
+                AnalyticsConfig.fromArgs(
+                        "--execution.checkpointing.interval", "3s",
+                        "--state.backend.type", "rocksdb",
+                        "--parallelism.default", "3",
+                        "--restart-strategy.type", "none"));
+        assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(3_000);
+        assertThat(env.getParallelism()).isEqualTo(3);
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))
+                .isEqualTo("none");
+        assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
+
+        StreamExecutionEnvironment plain = new StreamExecutionEnvironment();
+        AnalyticsJob.configure(plain, AnalyticsConfig.fromArgs());
+        assertThat(plain.getCheckpointConfig().getCheckpointInterval())
+                .isEqualTo(AnalyticsJob.DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+        assertThat(plain.getCheckpointConfig().getCheckpointTimeout())
+                .isEqualTo(AnalyticsJob.DEFAULT_CHECKPOINT_TIMEOUT.toMillis());
+
+        // What the cluster's configuration says stands unless an argument overrides it.
+        Configuration cluster = new Configuration();
+        cluster.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(7));
+        StreamExecutionEnvironment onCluster = new StreamExecutionEnvironment(cluster);
+        AnalyticsJob.configure(onCluster, AnalyticsConfig.fromArgs());
+        assertThat(onCluster.getCheckpointConfig().getCheckpointInterval()).isEqualTo(7_000);
+        assertThat(AnalyticsConfig.fromArgs("--parallelism.default", "3").describe())
+                .contains("parallelism.default = 3");
+    }
+
+    @Test
+    void transactionsMustOutliveACheckpoint() {
         assertThatThrownBy(
                         () ->
-                                AnalyticsConfig.fromArgs(
-                                        "--checkpoint.interval", "9m",
-                                        "--checkpoint.timeout", "2m",
-                                        "--output.transaction-timeout", "10m"))
+                                AnalyticsJob.configure(
+                                        new StreamExecutionEnvironment(),
+                                        AnalyticsConfig.fromArgs(
+                                                "--execution.checkpointing.interval", "9m",
+                                                "--execution.checkpointing.timeout", "2m",
+                                                "--output.transaction-timeout", "10m")))
                 .hasMessage(
                         "output.transaction-timeout (PT10M) must be longer than"
-                                + " checkpoint.interval + checkpoint.timeout (PT11M): a transaction"
+                                + " execution.checkpointing.interval +"
+                                + " execution.checkpointing.timeout (PT11M): a transaction"
                                 + " stays open from one checkpoint to the next, and one the broker"
                                 + " aborts first loses that checkpoint's results");
-        assertThatThrownBy(
-                        () ->
-                                AnalyticsConfig.fromArgs(
-                                        "--output.delivery-guarantee", "at-least-once",
-                                        "--checkpoint.interval", "0s",
-                                        "--output.files.path", "file:///tmp/x"))
-                .hasMessageStartingWith("output.files.path needs checkpointing");
-        // Without files, at-least-once needs no checkpoints; the defaults pass.
-        AnalyticsConfig.fromArgs(
-                "--output.delivery-guarantee", "at-least-once", "--checkpoint.interval", "0s");
-        AnalyticsConfig.fromArgs();
+        // At least once opens no transactions.
+        AnalyticsJob.configure(
+                new StreamExecutionEnvironment(),
+                AnalyticsConfig.fromArgs(
+                        "--output.delivery-guarantee", "at-least-once",
+                        "--execution.checkpointing.interval", "9m",
+                        "--output.transaction-timeout", "10m"));
     }
 
     @Test

@@ -102,11 +102,11 @@ class AnalyticsExactlyOnceITCase {
                         files.toUri().toString(),
                         "--windows",
                         "tumbling:1m;sliding:2m/1m",
-                        "--checkpoint.interval",
+                        "--execution.checkpointing.interval",
                         "200ms",
-                        "--parallelism",
+                        "--parallelism.default",
                         "2",
-                        "--state.backend",
+                        "--state.backend.type",
                         stateBackend);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);

@@ -103,9 +103,9 @@ class AnalyticsJobITCase {
                         "5s",
                         "--watermark.idle-timeout",
                         "1s",
-                        "--checkpoint.interval",
+                        "--execution.checkpointing.interval",
                         "300ms",
-                        "--parallelism",
+                        "--parallelism.default",
                         "1");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

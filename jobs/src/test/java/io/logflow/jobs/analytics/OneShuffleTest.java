@@ -25,7 +25,7 @@ class OneShuffleTest {
     void twoWindowDefinitionsAndTemplatesShuffleEachEventOnce() {
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs(
-                        "--windows", "tumbling:1m;sliding:5m/1m", "--parallelism", "2");
+                        "--windows", "tumbling:1m;sliding:5m/1m", "--parallelism.default", "2");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);
         AnalyticsStreams streams =

@@ -1,8 +1,9 @@
-package io.logflow.cli;
+package io.logflow.connectors;
 
 /**
- * LogFlow's local defaults in one place. The registry is not on Confluent's 8081, which the Flink
- * web UI takes.
+ * LogFlow's shared names and local defaults, in the one module every other depends on, so the job,
+ * the dashboard, the generator and the CLI agree without repeating them. The registry is not on
+ * Confluent's 8081, which the Flink web UI takes.
  */
 public final class Defaults {
 
@@ -11,6 +12,9 @@ public final class Defaults {
     public static final int REGISTRY_PORT = 8085;
     public static final int FLINK_PORT = 8081;
     public static final int DASHBOARD_PORT = 8088;
+
+    public static final String KAFKA_BOOTSTRAP = "localhost:" + KAFKA_PORT;
+    public static final String REGISTRY_URL = "http://localhost:" + REGISTRY_PORT;
 
     public static final String TOPIC_LOGS = "logs";
     public static final String TOPIC_METRICS = "log-metrics";
