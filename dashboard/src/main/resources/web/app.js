@@ -35,7 +35,6 @@
   var DEBOUNCE_MS = 1000;
 
   var params = new URLSearchParams(window.location.search);
-  var token = params.get('token');
 
   var state = {
     range: RANGES.indexOf(params.get('range')) >= 0 ? params.get('range') : '15m',
@@ -162,7 +161,6 @@
         if (query[k] !== null && query[k] !== undefined) q.set(k, query[k]);
       });
     }
-    if (token) q.set('token', token);
     var s = q.toString();
     return path + (s ? '?' + s : '');
   }
@@ -174,7 +172,6 @@
 
   function api(path, query) {
     var headers = { Accept: 'application/json' };
-    if (token) headers.Authorization = 'Bearer ' + token;
     return fetch(apiUrl(path, query), { headers: headers, cache: 'no-store' }).then(
       function (res) {
         return res.text().then(function (body) {

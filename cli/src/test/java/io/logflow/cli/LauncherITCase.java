@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logflow.connectors.Defaults;
 import io.logflow.devstack.kafka.TopicReader;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,13 +92,18 @@ class LauncherITCase {
                     .as("window results on the demo's Kafka")
                     .isPositive();
 
-            List<ProcessHandle> children = demo.descendants().toList();
+            // Every process of this demo names its data directory on its command line (the
+            // launcher, its JVM and anything either starts); the demo must find at least one
+            // now, or the check after Ctrl-C would prove nothing.
+            List<ProcessHandle> ofThisDemo = processesNaming(data.toString());
+            assertThat(ofThisDemo).as("processes of this demo before Ctrl-C").isNotEmpty();
             new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
             assertThat(demo.waitFor(30, TimeUnit.SECONDS))
                     .as("demo exits after Ctrl-C; output:\n%s", String.join("\n", output))
                     .isTrue();
             assertThat(demo.exitValue()).as("exit code; output:\n%s", output).isZero();
-            assertThat(children).noneMatch(ProcessHandle::isAlive);
+            assertThat(ofThisDemo).noneMatch(ProcessHandle::isAlive);
+            assertThat(processesNaming(data.toString())).as("left running after Ctrl-C").isEmpty();
             reader.join(5000);
             assertThat(output).contains("Stopped.");
             assertThat(String.join("\n", output)).doesNotContain("Exception");
@@ -105,6 +111,30 @@ class LauncherITCase {
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    /**
+     * Live processes whose command line contains {@code text}, read from /proc: {@code
+     * ProcessHandle.Info} cuts a command line at 4,096 characters, and a JVM's classpath alone is
+     * longer.
+     */
+    private static List<ProcessHandle> processesNaming(String text) {
+        return ProcessHandle.allProcesses()
+                .filter(
+                        p -> {
+                            try {
+                                byte[] line =
+                                        Files.readAllBytes(
+                                                Path.of(
+                                                        "/proc",
+                                                        String.valueOf(p.pid()),
+                                                        "cmdline"));
+                                return new String(line, StandardCharsets.UTF_8).contains(text);
+                            } catch (IOException | RuntimeException gone) {
+                                return false;
+                            }
+                        })
+                .toList();
     }
 
     /** Waits up to a minute for committed records on {@code topic}; returns how many arrived. */

@@ -193,10 +193,14 @@ class LocalClusterITCase {
             Map<String, Long> expected = ClusterJobs.sum(before, after);
             ClusterJobs.dropWindow(expected, 9);
             assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
+            FlinkRest flink = new FlinkRest(cluster.restUrl());
+            String seen = outageSeen(flink, job);
             System.out.printf(
-                    "broker back; all results committed %.1f s later; job %s%n",
-                    (System.nanoTime() - back) / 1e9,
-                    restarts(new FlinkRest(cluster.restUrl()), job));
+                    "broker back; all results committed %.1f s later; job %s; %s%n",
+                    (System.nanoTime() - back) / 1e9, restarts(flink, job), seen);
+            // "Loses nothing" means something only if the job felt the outage: it restarted, a
+            // checkpoint failed, or one waited out most of the 10 s for the broker.
+            assertThat(seen).as("the job saw the broker outage").doesNotStartWith("unseen");
         } finally {
             cluster.stop();
         }
@@ -208,6 +212,23 @@ class LocalClusterITCase {
             out.add(v.path("parallelism").asInt());
         }
         return out;
+    }
+
+    private static String outageSeen(FlinkRest flink, String job) throws Exception {
+        JsonNode details = flink.get("/jobs/" + job);
+        boolean restarted = details.path("timestamps").path("RESTARTING").asLong() > 0;
+        JsonNode checkpoints = flink.get("/jobs/" + job + "/checkpoints");
+        long failed = checkpoints.path("counts").path("failed").asLong();
+        long slowest = checkpoints.path("summary").path("end_to_end_duration").path("max").asLong();
+        String what =
+                "restarted="
+                        + restarted
+                        + ", failed checkpoints="
+                        + failed
+                        + ", slowest="
+                        + slowest
+                        + " ms";
+        return (restarted || failed > 0 || slowest >= 5_000 ? "seen: " : "unseen: ") + what;
     }
 
     private static String restarts(FlinkRest flink, String job) throws Exception {

@@ -11,8 +11,6 @@ import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +88,9 @@ public final class DashboardServer implements AutoCloseable {
                                     });
                             config.staticFiles.enableWebjars();
                         });
-        app.before("/api/*", this::authorize);
+        RequestGuard guard = new RequestGuard(settings.token);
+        app.before(guard::before);
+        app.before("/api/*", guard::authorize);
         app.get("/api/status", ctx -> ctx.json(api.status()));
         app.get(
                 "/api/overview",
@@ -167,27 +167,6 @@ public final class DashboardServer implements AutoCloseable {
         event.put("state", alert.getState().name());
         hub.broadcast("alert", event.toString());
         return true;
-    }
-
-    private void authorize(Context ctx) {
-        if (settings.token == null) {
-            return;
-        }
-        String header = ctx.header("Authorization");
-        String given =
-                header != null && header.startsWith("Bearer ")
-                        ? header.substring(7)
-                        : ctx.queryParam("token");
-        boolean ok =
-                given != null
-                        && MessageDigest.isEqual(
-                                given.getBytes(StandardCharsets.UTF_8),
-                                settings.token.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
-            ctx.status(HttpStatus.UNAUTHORIZED);
-            ctx.json(error("Missing or wrong access token: open the dashboard as /?token=<token>"));
-            ctx.skipRemainingHandlers();
-        }
     }
 
     private void found(Context ctx, ObjectNode body) {

@@ -120,14 +120,27 @@ public final class Masker {
      * The characters {@code [from, to)} of {@code s}, one token, with its variable parts masked.
      */
     private static String mask(String s, int from, int to) {
+        // One pass gathers what every rule below asks of the token; rescanning it per rule
+        // (host:port alone) was a tenth of the keyed task.
         int slashes = 0;
         boolean digit = false;
+        int lastColon = -1;
+        int firstNonHost = -1;
+        int lastNonDigit = -1;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '/') {
                 slashes++;
-            } else if (c >= '0' && c <= '9') {
-                digit = true;
+            } else if (c == ':') {
+                lastColon = i;
+            }
+            boolean asciiDigit = c >= '0' && c <= '9';
+            digit |= asciiDigit;
+            if (!(asciiDigit || (c >= 0x80 && Character.isDigit(c)))) {
+                lastNonDigit = i;
+            }
+            if (firstNonHost < 0 && !isHostChar(c)) {
+                firstNonHost = i;
             }
         }
         if (isCalendar(s, from, to)
@@ -138,7 +151,14 @@ public final class Masker {
         if (!digit) {
             return s.substring(from, to);
         }
-        if (TokenShapes.isHostPort(s, from, to)) {
+        // host:port or ip:port, as a whole: the host is as variable as the port. The last colon
+        // is the first character outside a host name and the last that is not a digit.
+        int portDigits = to - lastColon - 1;
+        if (lastColon > from
+                && portDigits >= 1
+                && portDigits <= 5
+                && lastNonDigit == lastColon
+                && firstNonHost == lastColon) {
             return W;
         }
         StringBuilder out = new StringBuilder(to - from);
@@ -164,6 +184,17 @@ public final class Masker {
         }
         // Nothing but variables and punctuation: one variable, however it was punctuated.
         return kept ? out.toString() : W;
+    }
+
+    private static boolean isHostChar(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '-'
+                || c == '_'
+                || c == '/'
+                || (c >= 0x80 && Character.isLetterOrDigit(c));
     }
 
     private static boolean isCalendar(String s, int from, int to) {

@@ -103,28 +103,4 @@ final class TokenShapes {
         }
         return false;
     }
-
-    /** host:port or ip:port, as a whole: the host is as variable as the port. */
-    static boolean isHostPort(String s, int from, int to) {
-        int colon = to - 1;
-        while (colon >= from && s.charAt(colon) != ':') {
-            colon--;
-        }
-        int digits = to - colon - 1;
-        if (colon <= from || digits < 1 || digits > 5) {
-            return false;
-        }
-        for (int i = colon + 1; i < to; i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        for (int i = from; i < colon; i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '/')) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

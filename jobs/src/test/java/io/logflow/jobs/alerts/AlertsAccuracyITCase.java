@@ -4,8 +4,8 @@ import static io.logflow.jobs.alerts.AlertsRun.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.devstack.generator.Incident;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.schema.Alert;
 import java.time.Duration;
@@ -14,25 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Precision and recall of the detectors over a seeded run with many random incidents. */
 class AlertsAccuracyITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     /**
      * Many incidents of random kind, service and time; {@code -Dalerts.random.incidents=N} makes

@@ -4,14 +4,12 @@ import static io.logflow.jobs.alerts.AlertsRun.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.devstack.generator.Incident;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.schema.Alert;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,17 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AlertsITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     @Test
     void everyScriptedIncidentRaisesExactlyItsAlertAndResolves() throws Exception {

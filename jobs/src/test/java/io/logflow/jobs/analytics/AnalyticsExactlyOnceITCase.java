@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +25,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,17 +49,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AnalyticsExactlyOnceITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     private static final int EVENTS = 3000;
@@ -64,7 +61,8 @@ class AnalyticsExactlyOnceITCase {
 
     @ParameterizedTest(name = "state backend {0}")
     @ValueSource(strings = {"hashmap", "rocksdb"})
-    void injectedFailureNeitherLosesNorDuplicatesResults(String stateBackend) throws Exception {
+    void injectedFailureNeitherLosesNorDuplicatesResults(
+            String stateBackend, @InjectClusterClient ClusterClient<?> client) throws Exception {
         String in = KAFKA.createTopic("logs", 2);
         String metrics = KAFKA.createTopic("log-metrics", 1);
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
@@ -125,7 +123,15 @@ class AnalyticsExactlyOnceITCase {
                         .map(new FailOnceAfterCheckpoint(EVENTS / 4))
                         .name("inject-failure");
         AnalyticsIO.sinkAll(AnalyticsJob.defineWorkflow(source, config), config);
-        env.execute("analytics-exactly-once");
+        JobID job = env.execute("analytics-exactly-once").getJobID();
+        // What the job really ran on, from its own execution graph through the REST API.
+        assertThat(checkpointConfig(client, job))
+                .contains(
+                        "\"state_backend\":\""
+                                + (stateBackend.equals("rocksdb")
+                                        ? "EmbeddedRocksDBStateBackend"
+                                        : "HashMapStateBackend")
+                                + "\"");
 
         assertThat(FailOnceAfterCheckpoint.FAILED).as("the failure was injected").isTrue();
 
@@ -195,5 +201,21 @@ class AnalyticsExactlyOnceITCase {
         public void notifyCheckpointComplete(long checkpointId) {
             checkpointed = true;
         }
+    }
+
+    private static String checkpointConfig(ClusterClient<?> client, JobID job) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        client.getWebInterfaceURL()
+                                                                + "/jobs/"
+                                                                + job
+                                                                + "/checkpoints/config"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 }

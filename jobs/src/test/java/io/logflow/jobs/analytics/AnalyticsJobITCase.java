@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.WireFormat;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.jobs.analytics.functions.HostileRecords;
 import io.logflow.schema.DeadLetter;
@@ -28,10 +28,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyticsJobITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2);
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
