@@ -26,6 +26,12 @@ class DashboardServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> get(String url, String header, String value) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).header(header, value).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void servesApiPageAndChartLibrary() throws Exception {
         try (DashboardServer server = DashboardServer.builder().port(0).build().start()) {
@@ -69,11 +75,7 @@ class DashboardServerTest {
             // The API never takes the token from its URL; the page's /?token= becomes a cookie.
             assertThat(get(server.url() + "/api/status?token=s3cret").statusCode()).isEqualTo(401);
             HttpResponse<String> bearer =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(server.url() + "/api/status"))
-                                    .header("Authorization", "Bearer s3cret")
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    get(server.url() + "/api/status", "Authorization", "Bearer s3cret");
             assertThat(bearer.statusCode()).isEqualTo(200);
         }
     }
@@ -124,19 +126,10 @@ class DashboardServerTest {
                     .contains("HttpOnly")
                     .contains("SameSite=Strict");
             String pair = cookie.substring(0, cookie.indexOf(';'));
-            HttpResponse<String> withCookie =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(server.url() + "/api/status"))
-                                    .header("Cookie", pair)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> withCookie = get(server.url() + "/api/status", "Cookie", pair);
             assertThat(withCookie.statusCode()).isEqualTo(200);
             HttpResponse<String> wrongCookie =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(server.url() + "/api/status"))
-                                    .header("Cookie", RequestGuard.COOKIE + "=guess")
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    get(server.url() + "/api/status", "Cookie", RequestGuard.COOKIE + "=guess");
             assertThat(wrongCookie.statusCode()).isEqualTo(401);
             assertThat(get(server.url() + "/?token=wrong").statusCode()).isEqualTo(401);
             // The page itself holds no secret; only the API and the event stream need the token.

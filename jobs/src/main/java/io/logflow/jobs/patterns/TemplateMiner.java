@@ -125,8 +125,10 @@ public final class TemplateMiner {
         Template best = null;
         double bestSim = -1;
         int bestWild = -1;
-        // Whether each of the message's tokens is a keyword, worked out once for all candidates.
-        byte[] keyword = new byte[tokens.length];
+        // Whether each of the message's tokens is a keyword, worked out once for all candidates
+        // and only once a token differs: most messages match their first candidate exactly
+        // where it is not a wildcard.
+        byte[] keyword = null;
         candidates:
         for (Template t : candidates) {
             int same = 0;
@@ -139,6 +141,9 @@ public final class TemplateMiner {
                 }
                 // A differing all-capitals word (HTTPS, GET, SOCKS5) names a different event,
                 // not a value.
+                if (keyword == null) {
+                    keyword = new byte[tokens.length];
+                }
                 if (TokenShapes.isKeyword(mine) || isKeyword(tokens, i, keyword)) {
                     continue candidates;
                 }

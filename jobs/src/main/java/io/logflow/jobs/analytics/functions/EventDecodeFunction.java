@@ -1,12 +1,7 @@
 package io.logflow.jobs.analytics.functions;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
-import io.logflow.connectors.registry.RegistryException;
-import io.logflow.connectors.serde.MalformedRecordException;
-import io.logflow.connectors.serde.WireFormat;
-import io.logflow.schema.DeadLetterReason;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -32,38 +27,33 @@ public final class EventDecodeFunction
     private static final int SAMPLE_EVERY = 64;
     private static final int SAMPLE_WINDOW = 1024;
 
-    private final RegistryClientConfig registry;
-    private final Duration outageTimeout;
-    private final DeadLetters letters;
+    private final ShuffledDecode decode;
 
-    private transient EventDecoder decoder;
     // Every operator behind this one is chained and keeps nothing of an event it was handed
     // (object reuse is on), so one instance serves every record.
     private transient CompactEvent reused;
+    private transient ShuffledDecode.Step<CompactEvent> compact;
     private transient Counter decoded;
     private transient Counter outOfRange;
-    private transient Map<DeadLetterReason, Counter> deadLetters;
     private transient Histogram decodeNanos;
     private transient long sampled;
 
     public EventDecodeFunction(
             RegistryClientConfig registry, Duration outageTimeout, int deadLetterMaxBytes) {
-        this.registry = registry;
-        this.outageTimeout = outageTimeout;
-        this.letters = new DeadLetters(deadLetterMaxBytes);
+        this.decode = new ShuffledDecode(registry, outageTimeout, deadLetterMaxBytes);
     }
 
     @Override
     public void open(OpenContext ctx) {
-        decoder = new EventDecoder(registry);
         reused = new CompactEvent();
+        compact = (decoder, record) -> decoder.compact(record, reused);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        decode.open(metrics);
         decoded = metrics.counter("eventsDecoded");
         outOfRange = metrics.counter("outOfRangeValues");
         decodeNanos =
                 metrics.histogram(
                         "decodeLatencyNanos", new DescriptiveStatisticsHistogram(SAMPLE_WINDOW));
-        deadLetters = LogEventDeserializer.counters(metrics);
     }
 
     @Override
@@ -71,24 +61,9 @@ public final class EventDecodeFunction
             throws Exception {
         boolean timed = (++sampled % SAMPLE_EVERY) == 0;
         long started = timed ? System.nanoTime() : 0L;
-        CompactEvent event;
-        try {
-            event =
-                    RegistryRetry.call(
-                            () -> decoder.compact(in, reused), outageTimeout, in::toString);
-        } catch (MalformedRecordException e) {
-            deadLetter(in, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId(), ctx);
-            return;
-        } catch (RegistryException e) {
-            if (e.isRetriable()) {
-                throw e;
-            }
-            deadLetter(
-                    in,
-                    LogEventDeserializer.reasonOf(e),
-                    e.getMessage(),
-                    WireFormat.schemaIdOf(in.value),
-                    ctx);
+        CompactEvent event = decode.decode(in, compact);
+        if (event == null) {
+            ctx.output(DeadLetterRouter.DEAD_LETTERS, decode.deadLetter());
             return;
         }
         if (timed) {
@@ -99,11 +74,5 @@ public final class EventDecodeFunction
         }
         decoded.inc();
         out.collect(event);
-    }
-
-    private void deadLetter(
-            ShuffledEvent in, DeadLetterReason reason, String detail, int id, Context ctx) {
-        deadLetters.get(reason).inc();
-        ctx.output(DeadLetterRouter.DEAD_LETTERS, letters.of(in, reason, detail, id));
     }
 }

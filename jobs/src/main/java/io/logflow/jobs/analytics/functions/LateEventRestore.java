@@ -1,10 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
-import io.logflow.connectors.registry.RegistryException;
-import io.logflow.connectors.serde.MalformedRecordException;
-import io.logflow.connectors.serde.WireFormat;
-import io.logflow.schema.DeadLetterReason;
 import io.logflow.schema.LogEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -21,23 +17,17 @@ public final class LateEventRestore extends ProcessFunction<CompactEvent, LogEve
 
     private static final long serialVersionUID = 1L;
 
-    private final RegistryClientConfig registry;
-    private final Duration outageTimeout;
-    private final DeadLetters letters;
-
-    private transient EventDecoder decoder;
+    private final ShuffledDecode decode;
     private transient Counter late;
 
     public LateEventRestore(
             RegistryClientConfig registry, Duration outageTimeout, int deadLetterMaxBytes) {
-        this.registry = registry;
-        this.outageTimeout = outageTimeout;
-        this.letters = new DeadLetters(deadLetterMaxBytes);
+        this.decode = new ShuffledDecode(registry, outageTimeout, deadLetterMaxBytes);
     }
 
     @Override
     public void open(OpenContext ctx) {
-        decoder = new EventDecoder(registry);
+        decode.open(getRuntimeContext().getMetricGroup());
         late = getRuntimeContext().getMetricGroup().counter("lateEvents");
     }
 
@@ -45,31 +35,16 @@ public final class LateEventRestore extends ProcessFunction<CompactEvent, LogEve
     public void processElement(CompactEvent event, Context ctx, Collector<LogEvent> out)
             throws Exception {
         late.inc();
-        ShuffledEvent origin = event.origin;
-        if (origin == null) {
+        if (event.origin == null) {
             throw new IllegalStateException(
                     "A late event without the record it came from: " + event);
         }
-        try {
-            out.collect(
-                    RegistryRetry.call(
-                            () -> decoder.full(origin), outageTimeout, origin::toString));
-        } catch (MalformedRecordException e) {
-            // Its projection decoded, so this is only reachable if the two readers disagree.
-            ctx.output(
-                    DeadLetterRouter.DEAD_LETTERS,
-                    letters.of(origin, DeadLetterReason.MALFORMED, e.getMessage(), e.schemaId()));
-        } catch (RegistryException e) {
-            if (e.isRetriable()) {
-                throw e;
-            }
-            ctx.output(
-                    DeadLetterRouter.DEAD_LETTERS,
-                    letters.of(
-                            origin,
-                            LogEventDeserializer.reasonOf(e),
-                            e.getMessage(),
-                            WireFormat.schemaIdOf(origin.value)));
+        // Its projection decoded, so a dead letter here means the two readers disagree.
+        LogEvent whole = decode.decode(event.origin, EventDecoder::full);
+        if (whole != null) {
+            out.collect(whole);
+        } else {
+            ctx.output(DeadLetterRouter.DEAD_LETTERS, decode.deadLetter());
         }
     }
 }
