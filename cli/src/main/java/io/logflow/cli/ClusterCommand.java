@@ -46,7 +46,7 @@ final class ClusterCommand {
                                 "from-savepoint",
                                 "savepoint-dir"),
                         Set.of("rest"));
-        Path dir = a.path("data-dir", Defaults.DATA_DIR).resolve("cluster");
+        Path dir = a.path("data-dir", Defaults.DATA_DIR).resolve(DataDirs.CLUSTER);
         Path home = Path.of(System.getProperty("logflow.home", ".")).toAbsolutePath().normalize();
         Path portFile = dir.resolve("rest.port");
         switch (action) {

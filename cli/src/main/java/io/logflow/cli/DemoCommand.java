@@ -5,15 +5,14 @@ import io.logflow.devstack.generator.GeneratorReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code demo}: the whole pipeline on this machine, until Ctrl-C. */
 final class DemoCommand {
-
-    private static final Set<String> OUR_DIRS =
-            Set.of("kafka", "checkpoints", "output", "logs", "tmp");
 
     private DemoCommand() {}
 
@@ -52,10 +51,13 @@ final class DemoCommand {
                         d.checkpointInterval(),
                         d.incidents());
         if (a.flag("fresh")) {
-            wipe(data);
+            for (String kept : wipe(data)) {
+                out.info("--fresh: kept " + kept + " in " + data);
+            }
         }
         Shutdown shutdown = Shutdown.onSignals();
-        out.info("LogFlow demo (data in " + data + ", logs in " + data.resolve("logs") + ")");
+        out.info(
+                "LogFlow demo (data in " + data + ", logs in " + data.resolve(DataDirs.LOGS) + ")");
         try (DemoStack stack = new DemoStack(settings)) {
             stack.start(out::step);
             out.info("");
@@ -82,27 +84,44 @@ final class DemoCommand {
         return 0;
     }
 
-    /** Deletes the data directory, refusing if it holds anything LogFlow did not create. */
-    private static void wipe(Path data) throws IOException {
+    /**
+     * Deletes what LogFlow created in the data directory, refusing if it holds anything else; a
+     * running {@code bin/logflow cluster}'s directory is left alone. Returns what was kept.
+     */
+    static List<String> wipe(Path data) throws IOException {
         if (!Files.isDirectory(data)) {
-            return;
+            return List.of();
         }
+        List<Path> delete = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         try (Stream<Path> children = Files.list(data)) {
             for (Path child : children.toList()) {
-                if (!OUR_DIRS.contains(child.getFileName().toString())) {
+                String name = child.getFileName().toString();
+                if (!DataDirs.ALL.contains(name)) {
                     throw new CliException(
                             "--fresh: "
                                     + data
                                     + " holds "
-                                    + child.getFileName()
+                                    + name
                                     + ", which LogFlow did not create; not deleting it");
+                }
+                if (name.equals(DataDirs.CLUSTER) && LocalCluster.runningFrom(child)) {
+                    kept.add(name + " (a running cluster; bin/logflow cluster stop ends it)");
+                } else {
+                    delete.add(child);
                 }
             }
         }
-        try (Stream<Path> all = Files.walk(data)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        for (Path child : delete) {
+            try (Stream<Path> all = Files.walk(child)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
+        if (kept.isEmpty()) {
+            Files.delete(data);
+        }
+        return kept;
     }
 }

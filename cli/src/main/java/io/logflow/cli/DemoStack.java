@@ -49,14 +49,14 @@ public final class DemoStack implements AutoCloseable {
         Ports.requireFree(host, settings.flinkPort(), "Flink web UI", "--flink-port");
         Ports.requireFree(host, settings.dashboardPort(), "dashboard", "--dashboard-port");
         Path data = settings.dataDir();
-        Files.createDirectories(data.resolve("tmp"));
+        Files.createDirectories(data.resolve(DataDirs.TMP));
 
         step.accept("Starting Kafka (KRaft, single node)");
         kafka =
                 EmbeddedKafka.builder()
                         .host(host)
                         .port(settings.kafkaPort())
-                        .dataDir(data.resolve("kafka"))
+                        .dataDir(data.resolve(DataDirs.KAFKA))
                         .build();
         started.add(kafka);
         kafka.start();
@@ -72,10 +72,10 @@ public final class DemoStack implements AutoCloseable {
         registry.start();
 
         step.accept("Creating topics");
-        createTopics();
+        createTopics(kafka);
 
         step.accept("Starting Flink and the analytics job");
-        flink = LocalFlink.start(host, settings.flinkPort(), 4, data.resolve("tmp"));
+        flink = LocalFlink.start(host, settings.flinkPort(), 4, data.resolve(DataDirs.TMP));
         started.add(flink);
         analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig());
         started.add(() -> analytics.cancel().get());
@@ -98,7 +98,8 @@ public final class DemoStack implements AutoCloseable {
         return this;
     }
 
-    private void createTopics() throws Exception {
+    /** Creates LogFlow's default topics that {@code kafka} does not have yet. */
+    static void createTopics(EmbeddedKafka kafka) throws Exception {
         Properties props = kafka.clientProperties();
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
@@ -140,7 +141,7 @@ public final class DemoStack implements AutoCloseable {
                 "--output.transactional-id-prefix", "logflow-demo",
                 "--execution.checkpointing.interval", settings.checkpointInterval(),
                 "--execution.checkpointing.dir",
-                        data.resolve("checkpoints").resolve("analytics").toUri().toString(),
+                        data.resolve(DataDirs.CHECKPOINTS).resolve("analytics").toUri().toString(),
                 "--watermark.idle-timeout", "10s",
                 "--parallelism.default", "2");
     }
@@ -192,7 +193,7 @@ public final class DemoStack implements AutoCloseable {
 
     /** Where the files of one output (named like its topic) are written. */
     public Path outputDir(String topic) {
-        return settings.dataDir().resolve("output").resolve(topic);
+        return settings.dataDir().resolve(DataDirs.OUTPUT).resolve(topic);
     }
 
     /** What the generator has sent so far. */

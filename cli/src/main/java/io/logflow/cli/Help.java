@@ -24,6 +24,8 @@ final class Help {
                     "  cluster    start|stop|status|submit|stop-job: a real standalone Flink"
                             + " cluster here",
                     "  patterns   mine log templates from a file: one CSV row per message",
+                    "  chaos      exactly-once under faults: TaskManager kills, broker restarts,"
+                            + " rescales",
                     "  bench      benchmarks: LogFlow vs the input ceiling and a Kafka Streams peer"
                             + " (bin/logflow bench --help)",
                     "  build      (re)build LogFlow",
@@ -87,6 +89,8 @@ final class Help {
                                 + " line,template_id,template",
                         "  --format auto (default) reads the Content column of a Loghub"
                                 + " structured CSV, else one message per line");
+            case "chaos":
+                return ChaosCommand.USAGE;
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"
@@ -95,7 +99,7 @@ final class Help {
                 return "No help for '"
                         + command
                         + "'; commands: demo, run, generate, kafka,"
-                        + " registry, dashboard, cluster, patterns";
+                        + " registry, dashboard, cluster, chaos, patterns";
         }
     }
 }

@@ -90,6 +90,13 @@ public final class LocalCluster {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     }
 
+    /** Whether a JobManager or TaskManager started with its files in {@code dir} still runs. */
+    public static boolean runningFrom(Path dir) throws IOException {
+        LocalCluster cluster = new LocalCluster(dir, dir, 0, 0);
+        return cluster.process("jobmanager").isPresent()
+                || cluster.process("taskmanager").isPresent();
+    }
+
     /** Starts another TaskManager, e.g. after one was killed. */
     public void startTaskManager() throws Exception {
         String cp = flinkClasspath();

@@ -29,10 +29,18 @@ public final class LogFlowCli {
     static int run(String[] args, Console out) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        if (java.util.Set.of("demo", "run", "generate", "kafka", "registry", "dashboard", "cluster")
+        if (java.util.Set.of(
+                        "demo",
+                        "run",
+                        "generate",
+                        "kafka",
+                        "registry",
+                        "dashboard",
+                        "cluster",
+                        "chaos")
                 .contains(command)) {
             // Before any logger exists: everything the services log goes under the data dir.
-            Path logs = dataDir(rest).resolve("logs");
+            Path logs = dataDir(rest).resolve(DataDirs.LOGS);
             Files.createDirectories(logs);
             System.setProperty("logflow.log.dir", logs.toString());
             System.setProperty("log.file", logs.resolve("logflow.log").toString());
@@ -56,6 +64,8 @@ public final class LogFlowCli {
                 return ClusterCommand.run(rest, out);
             case "patterns":
                 return PatternsCommand.run(rest);
+            case "chaos":
+                return ChaosCommand.run(rest, out);
             case "help":
             case "--help":
             case "-h":
@@ -91,6 +101,6 @@ public final class LogFlowCli {
     }
 
     private static String logDir() {
-        return System.getProperty("logflow.log.dir", Defaults.DATA_DIR + "/logs");
+        return System.getProperty("logflow.log.dir", Defaults.DATA_DIR + "/" + DataDirs.LOGS);
     }
 }

@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class RunCommand {
         }
         List<String> jobArgs = new ArrayList<>();
         int flinkPort = 8081;
-        Path dataDir = Path.of(".logflow").toAbsolutePath();
+        Path dataDir = Path.of(Defaults.DATA_DIR).toAbsolutePath();
         boolean hasCheckpointDir = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -43,7 +44,10 @@ final class RunCommand {
         if (!hasCheckpointDir) {
             jobArgs.add("--execution.checkpointing.dir");
             jobArgs.add(
-                    dataDir.resolve("checkpoints").resolve(AnalyticsJob.NAME).toUri().toString());
+                    dataDir.resolve(DataDirs.CHECKPOINTS)
+                            .resolve(AnalyticsJob.NAME)
+                            .toUri()
+                            .toString());
         }
         AnalyticsConfig config;
         try {
@@ -52,11 +56,11 @@ final class RunCommand {
             throw new CliException("run analytics: " + e.getMessage());
         }
         Ports.requireFree("127.0.0.1", flinkPort, "Flink web UI", "--flink-port");
-        Files.createDirectories(dataDir.resolve("tmp"));
+        Files.createDirectories(dataDir.resolve(DataDirs.TMP));
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Flink (MiniCluster)");
         try (LocalFlink flink =
-                LocalFlink.start("127.0.0.1", flinkPort, 4, dataDir.resolve("tmp"))) {
+                LocalFlink.start("127.0.0.1", flinkPort, 4, dataDir.resolve(DataDirs.TMP))) {
             out.step("Submitting the " + AnalyticsJob.NAME + " job");
             JobClient job = AnalyticsJob.submit(flink.environment(), config);
             out.line("Flink web UI:     " + flink.url());

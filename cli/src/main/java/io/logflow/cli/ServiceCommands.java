@@ -18,7 +18,7 @@ final class ServiceCommands {
         CliArgs a = CliArgs.parse("kafka", args, Set.of("port", "data-dir", "host"), Set.of());
         String host = a.get("host", "127.0.0.1");
         int port = a.port("port", Defaults.KAFKA_PORT);
-        Path data = a.path("data-dir", Defaults.DATA_DIR).resolve("kafka");
+        Path data = a.path("data-dir", Defaults.DATA_DIR).resolve(DataDirs.KAFKA);
         Ports.requireFree(host, port, "Kafka", "--port");
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Kafka (KRaft, single node) with data in " + data);

@@ -133,6 +133,27 @@ public final class AnalyticsConfig implements Serializable {
         return List.copyOf(windows);
     }
 
+    /**
+     * {@code output.transactional-id-prefix}, or when unset one derived from what tells two jobs
+     * apart on one Kafka (group id, input, metrics topic): two jobs that shared a prefix would
+     * fence each other's transactions. Stable across restarts as long as those stay the same; the
+     * Kafka sink also aborts what an earlier prefix left open when it restores.
+     */
+    public String transactionalIdPrefix() {
+        return raw.getOptional(TRANSACTIONAL_ID_PREFIX)
+                .orElseGet(
+                        () -> {
+                            String input =
+                                    raw.getOptional(INPUT_TOPIC_PATTERN)
+                                            .orElse(String.join(";", get(INPUT_TOPICS)));
+                            String identity =
+                                    get(GROUP_ID) + "\n" + input + "\n" + get(METRICS_TOPIC);
+                            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                            crc.update(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            return String.format("logflow-analytics-%08x", crc.getValue());
+                        });
+    }
+
     public DeliveryGuarantee guarantee() {
         return guarantee;
     }

@@ -14,6 +14,7 @@ import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -30,9 +32,16 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The analytics job's Kafka source and its Kafka and file sinks, built from configuration. */
 public final class AnalyticsIO {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsIO.class);
+
+    /** How long job assembly waits for the broker to show its transaction limit. */
+    private static final Duration BROKER_CHECK_WAIT = Duration.ofSeconds(10);
 
     private AnalyticsIO() {}
 
@@ -151,7 +160,7 @@ public final class AnalyticsIO {
                                     config.get(BOOTSTRAP_SERVERS),
                                     config.kafkaProperties(),
                                     config.guarantee(),
-                                    config.get(TRANSACTIONAL_ID_PREFIX) + transactionSuffix,
+                                    config.transactionalIdPrefix() + transactionSuffix,
                                     serializer.apply(t, config),
                                     config.get(TRANSACTION_TIMEOUT)))
                     .name("kafka-" + t)
@@ -215,6 +224,16 @@ public final class AnalyticsIO {
 
     /** Attaches every configured sink to the workflow's outputs. */
     public static void sinkAll(AnalyticsStreams streams, AnalyticsConfig config) {
+        if (config.guarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            LOG.info(
+                    "Exactly-once sinks, transactional ids {}-*: {}",
+                    config.transactionalIdPrefix(),
+                    KafkaSinks.checkTransactionTimeout(
+                            config.get(BOOTSTRAP_SERVERS),
+                            config.kafkaProperties(),
+                            config.get(TRANSACTION_TIMEOUT),
+                            BROKER_CHECK_WAIT));
+        }
         for (Output<?> output : OUTPUTS) {
             output.attach(streams, config);
         }

@@ -206,9 +206,12 @@ public final class AnalyticsOptions {
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
             key("output.transactional-id-prefix")
                     .stringType()
-                    .defaultValue("logflow-analytics")
+                    .noDefaultValue()
                     .withDescription(
-                            "Prefix of Kafka transactional ids; unique per job on one cluster.");
+                            "Prefix of Kafka transactional ids; unique per job on one Kafka."
+                                    + " Unset: logflow-analytics- and a hash of the group id,"
+                                    + " the input topics and the metrics topic, so two jobs"
+                                    + " that differ in any of them never share one.");
 
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
             key("output.transaction-timeout")

@@ -181,6 +181,31 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void twoJobsOnOneKafkaNeverShareADefaultTransactionalIdPrefix() {
+        String demo = AnalyticsConfig.fromArgs().transactionalIdPrefix();
+        assertThat(demo)
+                .matches("logflow-analytics-[0-9a-f]{8}")
+                .as("stable: a restarted job finds its own transactions")
+                .isEqualTo(AnalyticsConfig.fromArgs().transactionalIdPrefix());
+        assertThat(
+                        java.util.List.of(
+                                AnalyticsConfig.fromArgs("--input.topics", "nginx")
+                                        .transactionalIdPrefix(),
+                                AnalyticsConfig.fromArgs("--input.topic-pattern", "logs-.*")
+                                        .transactionalIdPrefix(),
+                                AnalyticsConfig.fromArgs("--input.group-id", "team-b")
+                                        .transactionalIdPrefix(),
+                                AnalyticsConfig.fromArgs("--output.metrics-topic", "metrics-b")
+                                        .transactionalIdPrefix()))
+                .doesNotContain(demo)
+                .doesNotHaveDuplicates();
+        assertThat(
+                        AnalyticsConfig.fromArgs("--output.transactional-id-prefix", "mine")
+                                .transactionalIdPrefix())
+                .isEqualTo("mine");
+    }
+
+    @Test
     void describeMasksInlineKeysAndPasswordsInUrls() {
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs(

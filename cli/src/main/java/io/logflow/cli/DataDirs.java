@@ -1,0 +1,39 @@
+package io.logflow.cli;
+
+import java.util.Set;
+
+/**
+ * The directories LogFlow's commands create under the data directory ({@code .logflow} by default):
+ * {@code --fresh} deletes these and refuses to touch anything else.
+ */
+final class DataDirs {
+
+    /** The demo's and {@code bin/logflow kafka}'s broker data. */
+    static final String KAFKA = "kafka";
+
+    /** Checkpoints of local job runs (demo and {@code run}). */
+    static final String CHECKPOINTS = "checkpoints";
+
+    /** The demo's result files. */
+    static final String OUTPUT = "output";
+
+    static final String LOGS = "logs";
+
+    /** Flink's local working files. */
+    static final String TMP = "tmp";
+
+    /** {@code bin/logflow cluster}: configuration, logs, checkpoints and savepoints. */
+    static final String CLUSTER = "cluster";
+
+    /** {@code bin/logflow chaos}: its cluster, result files and report. */
+    static final String CHAOS = "chaos";
+
+    /**
+     * All of them; {@code bench} and {@code bench-driver} are {@code bin/logflow bench}'s (its
+     * module sits above this one, so it names them itself).
+     */
+    static final Set<String> ALL =
+            Set.of(KAFKA, CHECKPOINTS, OUTPUT, LOGS, TMP, CLUSTER, CHAOS, "bench", "bench-driver");
+
+    private DataDirs() {}
+}
