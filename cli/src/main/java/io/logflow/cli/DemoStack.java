@@ -77,7 +77,7 @@ public final class DemoStack implements AutoCloseable {
         step.accept("Starting Flink and the analytics job");
         flink = LocalFlink.start(host, settings.flinkPort(), 4, data.resolve(DataDirs.TMP));
         started.add(flink);
-        analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig());
+        analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig(step));
         started.add(() -> analytics.cancel().get());
 
         step.accept("Starting the dashboard");
@@ -121,29 +121,46 @@ public final class DemoStack implements AutoCloseable {
         }
     }
 
-    private AnalyticsConfig analyticsConfig() {
-        Path data = settings.dataDir();
-        return AnalyticsConfig.fromArgs(
-                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "--registry.url", registry.url(),
-                "--windows", settings.windows(),
-                "--output.files.path", outputDir().toUri().toString(),
-                "--output.files.format", "json",
-                "--output.files.dead-letters-path",
-                        outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
-                "--output.files.late-events-path",
-                        outputDir(Defaults.TOPIC_LATE).toUri().toString(),
-                "--output.patterns-topic", Defaults.TOPIC_PATTERNS,
-                "--output.alerts-topic", Defaults.TOPIC_ALERTS,
-                "--output.files.patterns-path",
-                        outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
-                "--output.files.alerts-path", outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
-                "--output.transactional-id-prefix", "logflow-demo",
-                "--execution.checkpointing.interval", settings.checkpointInterval(),
-                "--execution.checkpointing.dir",
-                        data.resolve(DataDirs.CHECKPOINTS).resolve("analytics").toUri().toString(),
-                "--watermark.idle-timeout", "10s",
-                "--parallelism.default", "2");
+    /**
+     * The demo's job: its outputs under the data directory, resumed from the last run's newest
+     * checkpoint when there is one ({@code --fresh} deleted them); a changed {@code --window} drops
+     * the old definitions' state rather than failing the demo.
+     */
+    private AnalyticsConfig analyticsConfig(Consumer<String> step) throws java.io.IOException {
+        String checkpoints =
+                settings.dataDir()
+                        .resolve(DataDirs.CHECKPOINTS)
+                        .resolve("analytics")
+                        .toUri()
+                        .toString();
+        List<String> args =
+                CheckpointResume.apply(
+                        List.of(
+                                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
+                                "--registry.url", registry.url(),
+                                "--windows", settings.windows(),
+                                "--output.files.path", outputDir().toUri().toString(),
+                                "--output.files.format", "json",
+                                "--output.files.dead-letters-path",
+                                        outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
+                                "--output.files.late-events-path",
+                                        outputDir(Defaults.TOPIC_LATE).toUri().toString(),
+                                "--output.patterns-topic", Defaults.TOPIC_PATTERNS,
+                                "--output.alerts-topic", Defaults.TOPIC_ALERTS,
+                                "--output.files.patterns-path",
+                                        outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
+                                "--output.files.alerts-path",
+                                        outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
+                                "--output.transactional-id-prefix", "logflow-demo",
+                                "--execution.checkpointing.interval", settings.checkpointInterval(),
+                                "--execution.checkpointing.dir", checkpoints,
+                                "--watermark.idle-timeout", "10s",
+                                "--parallelism.default", "2"),
+                        checkpoints,
+                        false,
+                        true,
+                        step);
+        return AnalyticsConfig.fromArgs(args.toArray(String[]::new));
     }
 
     private LogGeneratorBuilder generator() {

@@ -39,7 +39,8 @@ final class Help {
                         "\n",
                         "Usage: bin/logflow demo [options]",
                         "  --data-dir DIR        where everything lives (default .logflow)",
-                        "  --fresh               wipe the data directory first",
+                        "  --fresh               wipe the data directory first (else the job"
+                                + " resumes from its last checkpoint)",
                         "  --kafka-port N        default " + Defaults.KAFKA_PORT,
                         "  --registry-port N     default " + Defaults.REGISTRY_PORT,
                         "  --flink-port N        Flink web UI, default " + Defaults.FLINK_PORT,
@@ -51,7 +52,10 @@ final class Help {
                 return String.join(
                         "\n",
                         "Usage: bin/logflow run analytics [--flink-port N] [--data-dir DIR]"
-                                + " [job options]",
+                                + " [--fresh] [job options]",
+                        "Resumes from the last run's newest checkpoint (under"
+                            + " <data-dir>/checkpoints or --execution.checkpointing.dir); --fresh"
+                            + " starts without it.",
                         "Job options are the analytics job's (see README), e.g.",
                         "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
                         "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");

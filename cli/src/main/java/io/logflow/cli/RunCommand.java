@@ -16,6 +16,8 @@ import org.apache.flink.core.execution.JobClient;
  */
 final class RunCommand {
 
+    private static final String CHECKPOINT_DIR = "--execution.checkpointing.dir";
+
     private RunCommand() {}
 
     static int run(String[] args, Console out) throws Exception {
@@ -29,29 +31,38 @@ final class RunCommand {
         List<String> jobArgs = new ArrayList<>();
         int flinkPort = 8081;
         Path dataDir = Path.of(Defaults.DATA_DIR).toAbsolutePath();
-        boolean hasCheckpointDir = false;
+        String checkpointDir = null;
+        boolean fresh = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--flink-port") && i + 1 < args.length) {
                 flinkPort = Integer.parseInt(args[++i]);
             } else if (a.equals("--data-dir") && i + 1 < args.length) {
                 dataDir = Path.of(args[++i]).toAbsolutePath();
+            } else if (a.equals("--fresh")) {
+                fresh = true;
+            } else if (a.equals(CHECKPOINT_DIR) && i + 1 < args.length) {
+                checkpointDir = args[++i];
+            } else if (a.startsWith(CHECKPOINT_DIR + "=")) {
+                checkpointDir = a.substring(CHECKPOINT_DIR.length() + 1);
             } else {
-                hasCheckpointDir |= a.startsWith("--execution.checkpointing.dir");
                 jobArgs.add(a);
             }
         }
-        if (!hasCheckpointDir) {
-            jobArgs.add("--execution.checkpointing.dir");
-            jobArgs.add(
+        if (checkpointDir == null) {
+            checkpointDir =
                     dataDir.resolve(DataDirs.CHECKPOINTS)
                             .resolve(AnalyticsJob.NAME)
                             .toUri()
-                            .toString());
+                            .toString();
         }
+        jobArgs.addAll(List.of(CHECKPOINT_DIR, checkpointDir));
         AnalyticsConfig config;
         try {
-            config = AnalyticsConfig.fromArgs(jobArgs.toArray(String[]::new));
+            config =
+                    AnalyticsConfig.fromArgs(
+                            CheckpointResume.apply(jobArgs, checkpointDir, fresh, false, out::line)
+                                    .toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             throw new CliException("run analytics: " + e.getMessage());
         }
