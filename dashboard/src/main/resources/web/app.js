@@ -413,6 +413,8 @@
       banner.setAttribute('data-connected', 'true');
       show(banner, false);
     }
+    renderRegistry(status.registry || {});
+    renderDeadLetters(status.deadLetters || {});
     updateWindows(status.windows || []);
     renderFreshness();
     var detail = $('empty-detail');
@@ -421,6 +423,53 @@
       'Reading ' + (kafka.topic || 'log-metrics') + ' from ' + (kafka.bootstrap || '?') +
         (kafka.connected === false ? ' — not connected.' : '. Results appear when the first event-time window closes.')
     );
+  }
+
+  function renderRegistry(registry) {
+    var banner = $('registry-banner');
+    clear(banner);
+    if (registry.state !== 'down') {
+      show(banner, false);
+      return;
+    }
+    append(banner, el('strong', null, 'Schema registry unreachable.'), ' ',
+      el('span', { class: 'registry-error' }, registry.error || ''));
+    show(banner, true);
+  }
+
+  // Loud when most records are dead letters (the wrong topic or registry); a note for a few.
+  function renderDeadLetters(d) {
+    var banner = $('dlq-banner');
+    clear(banner);
+    var reasons = d.reasons || [];
+    if (!d.count || d.ratio === null || d.ratio === undefined || d.ratio < 0.01) {
+      show(banner, false);
+      banner.removeAttribute('data-level');
+      return;
+    }
+    var all = d.ratio >= 0.5;
+    banner.className = 'banner ' + (all ? 'banner-error' : 'banner-warn');
+    banner.setAttribute('data-level', all ? 'error' : 'warn');
+    var minutes = Math.round((d.spanSeconds || 300) / 60);
+    append(
+      banner,
+      el('strong', null, all ? 'Most records are dead letters.' : 'Dead letters.'),
+      ' ' + d.count + ' in the last ' + minutes + ' min (' + fmtPct(d.ratio) + ' of records)',
+      reasons.length ? ', mostly ' : '',
+      reasons.length ? el('code', null, reasons[0].reason) : '',
+      reasons.length && reasons[0].example ? ': ' : '',
+      reasons.length && reasons[0].example
+        ? el('span', { class: 'dlq-example' }, reasons[0].example) : '',
+      all ? '. Is the job reading the topic your producers write, with their registry?' : '.'
+    );
+    show(banner, true);
+    // Dead letters age out of the span without any event to say so: look again later.
+    if (!state.deadLetterTimer) {
+      state.deadLetterTimer = setTimeout(function () {
+        state.deadLetterTimer = null;
+        scheduleRefresh();
+      }, 30000);
+    }
   }
 
   function renderFreshness() {

@@ -41,6 +41,7 @@ public final class DashboardApi {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final AlertsView alerts;
+    private final DeadLetterStore deadLetters;
 
     /** An API on window results alone: no alerts, raw top errors. */
     public DashboardApi(MetricsStore store, KafkaStatus kafka, Clock clock) {
@@ -58,6 +59,23 @@ public final class DashboardApi {
             PatternStore patterns,
             KafkaStatus kafka,
             Clock clock) {
+        this(
+                store,
+                alerts,
+                patterns,
+                new DeadLetterStore(Duration.ofMinutes(5), clock),
+                kafka,
+                clock);
+    }
+
+    DashboardApi(
+            MetricsStore store,
+            AlertStore alerts,
+            PatternStore patterns,
+            DeadLetterStore deadLetters,
+            KafkaStatus kafka,
+            Clock clock) {
+        this.deadLetters = deadLetters;
         this.store = store;
         this.patterns = patterns;
         this.kafka = kafka;
@@ -93,7 +111,45 @@ public final class DashboardApi {
         out.put("services", store.services().size());
         ArrayNode windows = out.putArray("windows");
         store.windows().forEach(windows::add);
+        ObjectNode registry = out.putObject("registry");
+        registry.put("state", kafka.registryError() == null ? "ok" : "down");
+        registry.put("error", kafka.registryError());
+        out.set("deadLetters", deadLetterStatus());
         return out;
+    }
+
+    /**
+     * Dead letters of the last minutes against the events the first window definition counted in
+     * windows ending in the same span: a share near 1 means the job reads the wrong topic or asks
+     * the wrong registry.
+     */
+    private ObjectNode deadLetterStatus() {
+        ObjectNode d = json.createObjectNode();
+        List<DeadLetterStore.Reason> recent = deadLetters.recent();
+        long count = recent.stream().mapToLong(DeadLetterStore.Reason::count).sum();
+        Instant now = clock.instant();
+        List<String> definitions = store.windows();
+        long events =
+                definitions.isEmpty()
+                        ? 0
+                        : store.eventsEnding(
+                                definitions.get(0), now.minus(deadLetters.span()), now);
+        d.put("spanSeconds", deadLetters.span().toSeconds());
+        d.put("count", count);
+        d.put("events", events);
+        if (count + events > 0) {
+            d.put("ratio", count / (double) (count + events));
+        } else {
+            d.putNull("ratio");
+        }
+        ArrayNode reasons = d.putArray("reasons");
+        for (DeadLetterStore.Reason r : recent) {
+            ObjectNode o = reasons.addObject();
+            o.put("reason", r.reason().name());
+            o.put("count", r.count());
+            o.put("example", r.example());
+        }
+        return d;
     }
 
     /** Every service's latest numbers with sparklines over {@code range}. */

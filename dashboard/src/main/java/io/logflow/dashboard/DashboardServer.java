@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.logflow.schema.Alert;
+import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import java.net.InetAddress;
@@ -34,6 +35,11 @@ public final class DashboardServer implements AutoCloseable {
     private final MetricsStore store;
     private final AlertStore alerts;
     private final PatternStore patterns;
+    private final DeadLetterStore deadLetters;
+
+    /** How far back the dead-letter banner counts. */
+    static final Duration DEAD_LETTER_SPAN = Duration.ofMinutes(5);
+
     private final SseHub hub = new SseHub();
     private final ObjectMapper json = new ObjectMapper();
     private ResultsConsumer consumer;
@@ -44,6 +50,7 @@ public final class DashboardServer implements AutoCloseable {
         this.store = new MetricsStore(settings.retention, settings.maxPointsPerSeries);
         this.alerts = new AlertStore(settings.retention, settings.maxAlerts);
         this.patterns = new PatternStore(settings.retention, settings.maxPatternsPerService);
+        this.deadLetters = new DeadLetterStore(DEAD_LETTER_SPAN, Clock.systemUTC());
     }
 
     public static DashboardServerBuilder builder() {
@@ -64,6 +71,18 @@ public final class DashboardServer implements AutoCloseable {
                                             WindowStats.class,
                                             stats -> publishUpdate(stats, clock)),
                                     Feed.of(settings.alertsTopic, Alert.class, this::publishAlert),
+                                    new Feed<>(
+                                            settings.deadLetterTopic,
+                                            DeadLetter.class,
+                                            deadLetters::add,
+                                            // No window result may follow (all dead letters):
+                                            // the page hears of them on their own.
+                                            () ->
+                                                    hub.broadcast(
+                                                            "status",
+                                                            api(clock, consumer)
+                                                                    .status()
+                                                                    .toString())),
                                     new Feed<>(
                                             settings.patternsTopic,
                                             LogPattern.class,
@@ -141,7 +160,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private DashboardApi api(Clock clock, KafkaStatus status) {
-        return new DashboardApi(store, alerts, patterns, status, clock);
+        return new DashboardApi(store, alerts, patterns, deadLetters, status, clock);
     }
 
     private boolean publishUpdate(WindowStats stats, Clock clock) {

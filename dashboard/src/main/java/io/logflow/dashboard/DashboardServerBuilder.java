@@ -11,6 +11,7 @@ public final class DashboardServerBuilder {
     String topic = Defaults.TOPIC_METRICS;
     String alertsTopic = Defaults.TOPIC_ALERTS;
     String patternsTopic = Defaults.TOPIC_PATTERNS;
+    String deadLetterTopic = Defaults.TOPIC_DLQ;
     RegistryClientConfig registry;
     String host = "127.0.0.1";
     int port = Defaults.DASHBOARD_PORT;
@@ -45,6 +46,12 @@ public final class DashboardServerBuilder {
     /** Topic of the job's LogPattern counts (default log-patterns); it may not exist yet. */
     public DashboardServerBuilder patternsTopic(String topic) {
         this.patternsTopic = topic;
+        return this;
+    }
+
+    /** Topic of the job's dead letters (default logs-dlq), counted for the page's banner. */
+    public DashboardServerBuilder deadLetterTopic(String topic) {
+        this.deadLetterTopic = topic;
         return this;
     }
 
@@ -104,10 +111,11 @@ public final class DashboardServerBuilder {
             throw new IllegalArgumentException(
                     "maxAlerts, maxPatternsPerService and maxPointsPerSeries must be at least 1");
         }
-        for (String t : new String[] {topic, alertsTopic, patternsTopic}) {
+        for (String t : new String[] {topic, alertsTopic, patternsTopic, deadLetterTopic}) {
             if (t == null || t.isBlank()) {
                 throw new IllegalArgumentException(
-                        "Dashboard topics (topic, alertsTopic, patternsTopic) must not be blank");
+                        "Dashboard topics (topic, alertsTopic, patternsTopic, deadLetterTopic)"
+                                + " must not be blank");
             }
         }
         if (kafkaBootstrap != null && registry == null) {

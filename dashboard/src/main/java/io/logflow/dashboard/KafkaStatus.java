@@ -15,6 +15,11 @@ public interface KafkaStatus {
     /** The last connection error, or null. */
     String error();
 
+    /** Why results are held because the schema registry does not answer, or null. */
+    default String registryError() {
+        return null;
+    }
+
     String bootstrap();
 
     String topic();

@@ -48,8 +48,11 @@ public final class MetricsStore {
         if (latestWindowEnd == null || stats.getWindowEnd().isAfter(latestWindowEnd)) {
             latestWindowEnd = stats.getWindowEnd();
         }
-        long oldest = latestWindowEnd.minus(retention).toEpochMilli();
-        points.headMap(oldest, false).clear();
+        // Retention counts back from this series' newest window, but never from later than now:
+        // one result from a skewed clock must not wipe every series' history.
+        Instant newest = points.lastEntry().getValue().getWindowEnd();
+        Instant anchor = newest.isAfter(receivedAt) ? receivedAt : newest;
+        points.headMap(anchor.minus(retention).toEpochMilli(), false).clear();
         while (points.size() > maxPointsPerSeries) {
             points.pollFirstEntry();
         }
@@ -102,6 +105,29 @@ public final class MetricsStore {
     /** The latest window end seen, or null: how far event time has got. */
     public synchronized Instant latestWindowEnd() {
         return latestWindowEnd;
+    }
+
+    /**
+     * Events counted by the results of {@code window} whose windows end in {@code (from, to]}, over
+     * all services.
+     */
+    public synchronized long eventsEnding(String window, Instant from, Instant to) {
+        long n = 0;
+        for (Map<String, NavigableMap<Long, WindowStats>> byWindow : series.values()) {
+            NavigableMap<Long, WindowStats> points = byWindow.get(window);
+            if (points == null) {
+                continue;
+            }
+            for (WindowStats w : points.descendingMap().values()) {
+                if (!w.getWindowEnd().isAfter(from)) {
+                    break;
+                }
+                if (!w.getWindowEnd().isAfter(to)) {
+                    n += w.getCount();
+                }
+            }
+        }
+        return n;
     }
 
     /** Number of stored results, across all series. */

@@ -1,6 +1,8 @@
 package io.logflow.dashboard;
 
+import io.logflow.connectors.Secrets;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.registry.RegistryException;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
@@ -35,6 +38,8 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsConsumer.class);
     private static final Duration PROBE = Duration.ofSeconds(3);
+    private static final Duration MIN_REGISTRY_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_REGISTRY_BACKOFF = Duration.ofSeconds(10);
 
     private final String bootstrap;
     private final List<Feed<?>> feeds;
@@ -50,6 +55,8 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
     private volatile String error = "Connecting to Kafka...";
     private volatile boolean answered;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile String registryError;
+    private Duration registryBackoff = MIN_REGISTRY_BACKOFF;
 
     ResultsConsumer(
             String bootstrap,
@@ -91,13 +98,12 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
                     continue;
                 }
                 Set<Reader<?>> changed = new HashSet<>();
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    Reader<?> reader = readers.get(r.topic());
-                    if (reader != null && reader.accept(r)) {
-                        changed.add(reader);
-                    }
-                }
+                boolean held = read(consumer, consumer.poll(Duration.ofMillis(500)), changed);
                 changed.forEach(Reader::afterChanges);
+                if (held) {
+                    sleep(registryBackoff.toMillis());
+                    registryBackoff = min(registryBackoff.multipliedBy(2), MAX_REGISTRY_BACKOFF);
+                }
             }
         } catch (org.apache.kafka.common.errors.WakeupException
                 | org.apache.kafka.common.errors.InterruptException e) {
@@ -106,6 +112,65 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
             LOG.error("Dashboard consumer stopped", e);
             setStatus(false, "Dashboard consumer stopped: " + e.getMessage());
         }
+    }
+
+    /**
+     * Hands each record to its feed. When the registry cannot be reached, that record and every
+     * later one of this poll are sought back to, to be read again after a pause: skipping them
+     * would leave holes in the charts that nothing fills. Returns whether records were held.
+     */
+    private boolean read(
+            KafkaConsumer<byte[], byte[]> consumer,
+            ConsumerRecords<byte[], byte[]> records,
+            Set<Reader<?>> changed) {
+        RegistryException down = null;
+        for (TopicPartition tp : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                if (down == null) {
+                    Reader<?> reader = readers.get(r.topic());
+                    try {
+                        if (reader != null && reader.accept(r)) {
+                            changed.add(reader);
+                        }
+                        continue;
+                    } catch (RegistryException e) {
+                        down = e;
+                    }
+                }
+                consumer.seek(tp, r.offset());
+                break;
+            }
+        }
+        if (down != null) {
+            setRegistryError(
+                    "Cannot reach the schema registry at "
+                            + Secrets.maskUrls(String.join(",", registry.urls()))
+                            + " ("
+                            + Secrets.maskUrls(String.valueOf(down.getMessage()))
+                            + "); new results wait and are read as soon as it answers");
+            return true;
+        }
+        if (!records.isEmpty()) {
+            setRegistryError(null);
+            registryBackoff = MIN_REGISTRY_BACKOFF;
+        }
+        return false;
+    }
+
+    private void setRegistryError(String now) {
+        if (!java.util.Objects.equals(registryError, now)) {
+            if (now != null) {
+                LOG.warn(now);
+            } else {
+                LOG.info("The schema registry answers again; reading on");
+            }
+            registryError = now;
+            onStatus.accept(this);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
@@ -224,6 +289,11 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
     }
 
     @Override
+    public String registryError() {
+        return registryError;
+    }
+
+    @Override
     public String bootstrap() {
         return bootstrap;
     }
@@ -248,7 +318,10 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
         }
     }
 
-    /** A feed with its decoder; one bad record is skipped, never fatal. */
+    /**
+     * A feed with its decoder; one bad record is skipped, never fatal, but a registry that cannot
+     * be reached is thrown: the record is fine and must be read again.
+     */
     private static final class Reader<T extends SpecificRecord> {
         private final Feed<T> feed;
         private final ConfluentAvroDeserializationSchema<T> decoder;
@@ -259,20 +332,30 @@ final class ResultsConsumer implements KafkaStatus, AutoCloseable {
                     ConfluentAvroSerdes.valueDeserializer(feed.type(), feed.topic(), registry);
         }
 
-        boolean accept(ConsumerRecord<byte[], byte[]> r) {
+        boolean accept(ConsumerRecord<byte[], byte[]> r) throws RegistryException {
             try {
                 T value = decoder.deserialize(r.value());
                 return value != null && feed.onRecord().test(value);
+            } catch (RegistryException e) {
+                if (e.isRetriable()) {
+                    throw e;
+                }
+                skip(r, e);
+                return false;
             } catch (Exception e) {
-                // One bad result must not blind the dashboard to the rest.
-                LOG.warn(
-                        "Skipping unreadable record at {}-{}@{}: {}",
-                        r.topic(),
-                        r.partition(),
-                        r.offset(),
-                        e.getMessage());
+                skip(r, e);
                 return false;
             }
+        }
+
+        private static void skip(ConsumerRecord<byte[], byte[]> r, Exception e) {
+            // One bad result must not blind the dashboard to the rest.
+            LOG.warn(
+                    "Skipping unreadable record at {}-{}@{}: {}",
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    e.getMessage());
         }
 
         void afterChanges() {

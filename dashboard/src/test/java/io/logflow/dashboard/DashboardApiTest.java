@@ -149,4 +149,34 @@ class DashboardApiTest {
         assertThat(DashboardApi.range("bogus").getKey()).isEqualTo("15m");
         assertThat(api.alerts(null).toString()).isEqualTo("[]");
     }
+
+    @Test
+    void statusWeighsRecentDeadLettersAgainstTheEventsCounted() {
+        Clock clock = Clock.fixed(T0.plusSeconds(45), ZoneOffset.UTC);
+        DeadLetterStore dead = new DeadLetterStore(Duration.ofMinutes(5), clock);
+        DashboardApi withDead =
+                new DashboardApi(store, alerts, patterns, dead, KafkaStatus.none(), clock);
+        JsonNode none = withDead.status().get("deadLetters");
+        assertThat(none.get("count").asLong()).isZero();
+        assertThat(none.get("ratio").isNull()).isTrue();
+
+        store.upsert(window("checkout", 0, 100, 0), T0.plusSeconds(12));
+        store.upsert(window("checkout", 10, 200, 0), T0.plusSeconds(22));
+        for (int i = 0; i < 75; i++) {
+            dead.add(
+                    DeadLetterStoreTest.dead(
+                            io.logflow.schema.DeadLetterReason.UNKNOWN_SCHEMA,
+                            "Unknown schema id 7",
+                            T0.plusSeconds(30)));
+        }
+        JsonNode d = withDead.status().get("deadLetters");
+        assertThat(d.get("spanSeconds").asLong()).isEqualTo(300);
+        assertThat(d.get("count").asLong()).isEqualTo(75);
+        assertThat(d.get("events").asLong()).isEqualTo(300);
+        assertThat(d.get("ratio").asDouble()).isEqualTo(75.0 / 375);
+        assertThat(d.get("reasons").get(0).get("reason").asText()).isEqualTo("UNKNOWN_SCHEMA");
+        assertThat(d.get("reasons").get(0).get("example").asText())
+                .isEqualTo("Unknown schema id 7");
+        assertThat(withDead.status().get("registry").get("state").asText()).isEqualTo("ok");
+    }
 }

@@ -62,4 +62,46 @@ class MetricsStoreTest {
                 .extracting(w -> w.getWindowStart().getEpochSecond() - T0.getEpochSecond())
                 .containsExactly(70L, 80L, 90L);
     }
+
+    @Test
+    void oneResultFromASkewedClockDoesNotWipeTheHistory() {
+        MetricsStore byTime = new MetricsStore(Duration.ofMinutes(10), 1000);
+        Instant now = T0.plusSeconds(100);
+        for (int s = 0; s < 100; s += 10) {
+            byTime.upsert(window("checkout", s, 10, 0), now);
+            byTime.upsert(window("search", s, 10, 0), now);
+        }
+        // A window a day ahead: it counts back from now, not from its own end.
+        byTime.upsert(window("checkout", 86_400, 3, 0), now);
+        byTime.upsert(window("search", 100, 10, 0), now);
+        assertThat(byTime.series("checkout", "tumbling-10s", T0)).hasSize(11);
+        assertThat(byTime.series("search", "tumbling-10s", T0)).hasSize(11);
+        // A backfill a week old keeps its own last 10 minutes.
+        Instant weekAgo = T0.minus(Duration.ofDays(7));
+        for (int s = 0; s < 1200; s += 10) {
+            byTime.upsert(
+                    WindowStats.newBuilder(window("auth", s, 3, 0))
+                            .setWindowStart(weekAgo.plusSeconds(s))
+                            .setWindowEnd(weekAgo.plusSeconds(s + 10))
+                            .build(),
+                    now);
+        }
+        assertThat(byTime.series("auth", "tumbling-10s", weekAgo))
+                .hasSize(60)
+                .first()
+                .extracting(WindowStats::getWindowStart)
+                .isEqualTo(weekAgo.plusSeconds(600));
+    }
+
+    @Test
+    void eventsEndingCountsTheWindowsEndingInTheSpan() {
+        for (int s = 0; s < 100; s += 10) {
+            store.upsert(window("checkout", s, 10, 0), Instant.now());
+            store.upsert(window("auth", s, 3, 0), Instant.now());
+        }
+        // Windows ending in (+50 s, +80 s]: those starting at +40, +50 and +60 s.
+        assertThat(store.eventsEnding("tumbling-10s", T0.plusSeconds(50), T0.plusSeconds(80)))
+                .isEqualTo(3 * (10 + 3));
+        assertThat(store.eventsEnding("sliding", T0, T0.plusSeconds(80))).isZero();
+    }
 }

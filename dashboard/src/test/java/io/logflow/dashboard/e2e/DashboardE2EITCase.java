@@ -17,6 +17,7 @@ import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -314,6 +315,58 @@ class DashboardE2EITCase {
                 browser.screenshot("failure-kafka-down");
                 throw t;
             }
+        }
+    }
+
+    @Test
+    void aJobReadingTheWrongTopicRaisesTheDeadLetterBanner() throws Exception {
+        // Producers that write JSON, not the registry's Avro: every record a dead letter.
+        String logs = KAFKA.createTopic("logs", 1);
+        String dlq = KAFKA.createTopic("logs-dlq", 1);
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        JobClient job = submitAnalytics(logs, metrics, dlq, KAFKA.createTopic("logs-late", 1));
+        try (DashboardServer server =
+                        DashboardServer.builder()
+                                .kafkaBootstrap(KAFKA.bootstrapServers())
+                                .registry(REGISTRY.clientConfig().build())
+                                .topic(metrics)
+                                .deadLetterTopic(dlq)
+                                .host("127.0.0.1")
+                                .port(0)
+                                .build()
+                                .start();
+                HeadlessChromium browser = HeadlessChromium.start()) {
+            DashboardPage page = new DashboardPage(browser.driver(), WAIT);
+            try {
+                page.open(server.url() + "/");
+                page.await("Kafka to be connected", d -> !page.displayed("#kafka-banner"));
+                assertThat(page.displayed("#dlq-banner")).isFalse();
+                List<byte[]> json = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    json.add(
+                            ("{\"level\":\"INFO\",\"msg\":\"request " + i + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8));
+                }
+                KAFKA.sendValues(logs, json);
+                // The job may commit the 40 in more than one checkpoint: wait for all of them.
+                page.await(
+                        "the dead-letter banner with all 40",
+                        d ->
+                                "error".equals(page.attr("#dlq-banner", "data-level"))
+                                        && page.text("#dlq-banner").contains(" 40 in the last"));
+                assertThat(page.text("#dlq-banner"))
+                        .startsWith(
+                                "Most records are dead letters. 40 in the last 5 min (100.0 % of"
+                                        + " records), mostly MALFORMED: Unknown magic byte 0x7b")
+                        .contains("mostly MALFORMED")
+                        .contains("Is the job reading the topic your producers write");
+                browser.screenshot("dead-letters");
+            } catch (Throwable t) {
+                browser.screenshot("failure-dead-letters");
+                throw t;
+            }
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
         }
     }
 
