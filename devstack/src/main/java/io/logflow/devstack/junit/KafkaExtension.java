@@ -121,6 +121,6 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
      * records arrived or {@code timeout} passed (see {@link TopicReader#readCommitted}).
      */
     public List<ConsumerRecord<byte[], byte[]>> read(String topic, int expected, Duration timeout) {
-        return TopicReader.readCommitted(bootstrapServers(), topic, expected, timeout);
+        return TopicReader.readCommitted(clientProperties(), topic, expected, timeout);
     }
 }

@@ -52,7 +52,9 @@ public final class SchemaRegistryExtension implements BeforeAllCallback, AfterAl
                     customizer
                             .apply(
                                     DevSchemaRegistry.builder()
-                                            .kafkaBootstrap(kafka.bootstrapServers()))
+                                            .kafkaBootstrap(kafka.bootstrapServers())
+                                            // A SASL_SSL broker's login carries over.
+                                            .kafkaProperties(kafka.clientProperties()))
                             .build();
             registry.start();
         }

@@ -50,6 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final boolean deleteDataDirOnClose;
     private final Map<String, String> overrides;
     private final Duration startTimeout;
+    private final SaslSsl saslSsl;
     private int port;
     private int controllerPort;
     private KafkaRaftServer server;
@@ -60,6 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = b.controllerPort;
         this.overrides = Map.copyOf(b.overrides);
         this.startTimeout = b.startTimeout;
+        this.saslSsl = b.saslSsl;
         if (b.dataDir != null) {
             this.dataDir = b.dataDir.toAbsolutePath();
             this.deleteDataDirOnClose = false;
@@ -151,10 +153,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    /** Client properties pointing at this broker, a start for producers, consumers and admins. */
+    /**
+     * Client properties pointing at this broker, a start for producers, consumers and admins; with
+     * {@link Builder#saslSsl} they log in as its user.
+     */
     public Properties clientProperties() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (saslSsl != null) {
+            props.putAll(saslSsl.clientProperties());
+        }
         return props;
     }
 
@@ -162,9 +170,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map<String, Object> cfg = new HashMap<>();
         cfg.put("node.id", String.valueOf(NODE_ID));
         cfg.put("process.roles", "broker,controller");
+        // With SASL_SSL the one client port is SASL_SSL only, so no plaintext way to the data is
+        // left; the controller listener serves no produce or fetch and stays plaintext.
+        String client = saslSsl == null ? "PLAINTEXT" : SaslSsl.LISTENER;
         cfg.put(
                 "listeners",
-                "PLAINTEXT://"
+                client
+                        + "://"
                         + host
                         + ":"
                         + port
@@ -172,10 +184,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + host
                         + ":"
                         + controllerPort);
-        cfg.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        cfg.put("advertised.listeners", client + "://" + host + ":" + port);
         cfg.put("controller.listener.names", "CONTROLLER");
-        cfg.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        cfg.put("inter.broker.listener.name", "PLAINTEXT");
+        cfg.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+        cfg.put("inter.broker.listener.name", client);
+        if (saslSsl != null) {
+            cfg.putAll(saslSsl.brokerConfig());
+        }
         cfg.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
         cfg.put("log.dirs", logDir.toString());
         // One node: every internal topic must live with a single replica, or transactions and
@@ -212,7 +227,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void format(Path logDir, String clusterId) throws Exception {
-        new Formatter()
+        Formatter formatter = new Formatter();
+        if (saslSsl != null) {
+            // The client port accepts only SCRAM logins, so the first user cannot be created over
+            // it: it must already be in the metadata log the broker starts from.
+            formatter.setScramArguments(java.util.List.of(saslSsl.scramArgument()));
+        }
+        formatter
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(NODE_ID)
                 .setClusterId(clusterId)
@@ -299,6 +320,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private Path dataDir;
         private Duration startTimeout = Duration.ofSeconds(60);
         private final Map<String, String> overrides = new HashMap<>();
+        private SaslSsl saslSsl;
 
         private Builder() {}
 
@@ -336,6 +358,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         /** Any broker setting, overriding the single-node defaults. */
         public Builder brokerProperty(String key, String value) {
             overrides.put(key, value);
+            return this;
+        }
+
+        /**
+         * Makes the client port SASL_SSL instead of PLAINTEXT; its user is created when the storage
+         * is first formatted, so a data directory keeps the user it was formatted with.
+         */
+        public Builder saslSsl(SaslSsl saslSsl) {
+            this.saslSsl = saslSsl;
             return this;
         }
 

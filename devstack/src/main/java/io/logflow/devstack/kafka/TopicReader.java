@@ -20,8 +20,15 @@ public final class TopicReader {
 
     /** Consumer properties for committed records as bytes, from {@code offsetReset}. */
     public static Properties committedConsumer(String bootstrap, String offsetReset) {
+        Properties client = new Properties();
+        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return committedConsumer(client, offsetReset);
+    }
+
+    /** As {@link #committedConsumer(String, String)} over {@code client}'s connection settings. */
+    public static Properties committedConsumer(Properties client, String offsetReset) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "logflow-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -38,9 +45,17 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
             String bootstrap, String topic, int expected, Duration timeout) {
+        Properties client = new Properties();
+        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return readCommitted(client, topic, expected, timeout);
+    }
+
+    /** As {@link #readCommitted(String, String, int, Duration)} with {@code client}'s settings. */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+            Properties client, String topic, int expected, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(committedConsumer(bootstrap, "earliest"))) {
+                new KafkaConsumer<>(committedConsumer(client, "earliest"))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {

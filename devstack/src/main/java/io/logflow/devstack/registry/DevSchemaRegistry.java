@@ -1,6 +1,8 @@
 package io.logflow.devstack.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.logflow.devstack.registry.SchemaLogRecord.SchemaUpdate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,8 +100,7 @@ public final class DevSchemaRegistry implements AutoCloseable {
         try {
             log =
                     KafkaSchemaLog.open(
-                            config.kafkaBootstrap(),
-                            config.topic(),
+                            config,
                             config.startupTimeout(),
                             record -> store.apply(canonicalised(record)));
         } catch (RuntimeException e) {
@@ -124,7 +125,13 @@ public final class DevSchemaRegistry implements AutoCloseable {
 
     private HttpServer bind() {
         try {
-            return HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            if (config.https() == null) {
+                return HttpServer.create(address, 0);
+            }
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(config.https()));
+            return https;
         } catch (BindException e) {
             throw new IllegalStateException(
                     "Cannot start the dev schema registry: port "
@@ -156,10 +163,10 @@ public final class DevSchemaRegistry implements AutoCloseable {
         return config;
     }
 
-    /** The base URL clients use, e.g. {@code http://127.0.0.1:8085}. */
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8085} or {@code https://...}. */
     public String url() {
         String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + port();
+        return (config.https() == null ? "http" : "https") + "://" + host + ":" + port();
     }
 
     /** The port listened on; the chosen one when built with port 0. */

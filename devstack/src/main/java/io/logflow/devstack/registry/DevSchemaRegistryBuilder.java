@@ -1,6 +1,10 @@
 package io.logflow.devstack.registry;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
 
 /** Builds a {@link DevSchemaRegistry}; only the Kafka bootstrap servers are required. */
 public final class DevSchemaRegistryBuilder {
@@ -13,6 +17,8 @@ public final class DevSchemaRegistryBuilder {
     private String basicPassword;
     private String bearerToken;
     private Duration startupTimeout;
+    private final Map<String, String> kafkaProperties = new HashMap<>();
+    private SSLContext https;
 
     DevSchemaRegistryBuilder() {
         this.host = "127.0.0.1";
@@ -58,6 +64,24 @@ public final class DevSchemaRegistryBuilder {
         return this;
     }
 
+    /**
+     * Kafka client settings for the registry's own clients (e.g. {@code security.protocol}, {@code
+     * sasl.jaas.config}), so it can keep its schemas on a secured broker; {@code bootstrap.servers}
+     * and {@code client.id} are the registry's own and ignored here.
+     */
+    public DevSchemaRegistryBuilder kafkaProperties(Properties properties) {
+        properties.forEach((k, v) -> kafkaProperties.put(k.toString(), v.toString()));
+        kafkaProperties.remove("bootstrap.servers");
+        kafkaProperties.remove("client.id");
+        return this;
+    }
+
+    /** Serves HTTPS with {@code context} (its key manager presents the certificate), not HTTP. */
+    public DevSchemaRegistryBuilder https(SSLContext context) {
+        this.https = context;
+        return this;
+    }
+
     /** How long {@link DevSchemaRegistry#start()} may take to reach Kafka and replay the topic. */
     public DevSchemaRegistryBuilder startupTimeout(Duration startupTimeout) {
         this.startupTimeout = startupTimeout;
@@ -95,7 +119,9 @@ public final class DevSchemaRegistryBuilder {
                         basicUser,
                         basicPassword,
                         bearerToken,
-                        startupTimeout));
+                        startupTimeout,
+                        Map.copyOf(kafkaProperties),
+                        https));
     }
 
     /** Loopback names and addresses; a host name is not resolved, so only these count. */

@@ -34,12 +34,10 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     private final TopicPartition partition;
     private final KafkaProducer<String, String> producer;
 
-    private KafkaSchemaLog(String bootstrap, String topic) {
-        this.topic = topic;
+    private KafkaSchemaLog(RegistrySettings settings) {
+        this.topic = settings.topic();
         this.partition = new TopicPartition(topic, 0);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "dev-schema-registry-writer");
+        Properties props = settings.kafkaClient("dev-schema-registry-writer");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -57,9 +55,9 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
      *     topic read within {@code timeout}
      */
     static KafkaSchemaLog open(
-            String bootstrap, String topic, Duration timeout, Consumer<SchemaLogRecord> replay) {
-        SchemaTopicLoader.load(bootstrap, topic, timeout, replay);
-        return new KafkaSchemaLog(bootstrap, topic);
+            RegistrySettings settings, Duration timeout, Consumer<SchemaLogRecord> replay) {
+        SchemaTopicLoader.load(settings, timeout, replay);
+        return new KafkaSchemaLog(settings);
     }
 
     @Override

@@ -28,22 +28,20 @@ final class SchemaTopicLoader {
      * @throws IllegalStateException naming the bootstrap servers if Kafka cannot be reached or the
      *     topic read within {@code timeout}
      */
-    static void load(
-            String bootstrap, String topic, Duration timeout, Consumer<SchemaLogRecord> sink) {
+    static void load(RegistrySettings settings, Duration timeout, Consumer<SchemaLogRecord> sink) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        SchemaTopicSetup.ensure(bootstrap, topic, timeout);
-        replay(bootstrap, topic, deadline, timeout, sink);
+        SchemaTopicSetup.ensure(settings, timeout);
+        replay(settings, deadline, timeout, sink);
     }
 
     private static void replay(
-            String bootstrap,
-            String topic,
+            RegistrySettings settings,
             long deadline,
             Duration timeout,
             Consumer<SchemaLogRecord> sink) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dev-schema-registry-reader");
+        String bootstrap = settings.kafkaBootstrap();
+        String topic = settings.topic();
+        Properties props = settings.kafkaClient("dev-schema-registry-reader");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer =

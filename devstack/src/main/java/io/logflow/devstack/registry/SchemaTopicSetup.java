@@ -33,10 +33,10 @@ final class SchemaTopicSetup {
      * @throws IllegalStateException naming the bootstrap servers if Kafka cannot be reached within
      *     {@code timeout}, or the topic is unusable
      */
-    static void ensure(String bootstrap, String topic, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "dev-schema-registry-admin");
+    static void ensure(RegistrySettings settings, Duration timeout) {
+        String bootstrap = settings.kafkaBootstrap();
+        String topic = settings.topic();
+        Properties props = settings.kafkaClient("dev-schema-registry-admin");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,

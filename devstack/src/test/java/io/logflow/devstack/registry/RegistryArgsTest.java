@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class RegistryArgsTest {
@@ -73,6 +74,22 @@ class RegistryArgsTest {
         assertThat(settings("--kafka", "k:1", "--basic-auth", "u:secret", "--bearer-token", "tok"))
                 .hasToString(
                         "kafkaBootstrap=k:1, host=127.0.0.1, port=8085, topic=_schemas,"
-                                + " basicAuth=u:****, bearerToken=****");
+                                + " basicAuth=u:****, bearerToken=****, https=off");
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", "ignored:1");
+        kafka.put("security.protocol", "SASL_SSL");
+        kafka.put("sasl.jaas.config", "ScramLoginModule required password=\"scram-secret\";");
+        kafka.put("ssl.truststore.password", "store-secret");
+        assertThat(
+                        DevSchemaRegistry.builder()
+                                .kafkaBootstrap("k:1")
+                                .kafkaProperties(kafka)
+                                .build()
+                                .settings())
+                .hasToString(
+                        "kafkaBootstrap=k:1, host=127.0.0.1, port=0, topic=_schemas,"
+                                + " basicAuth=off, bearerToken=off, https=off, kafkaProperties="
+                                + "{sasl.jaas.config=******, security.protocol=SASL_SSL,"
+                                + " ssl.truststore.password=******}");
     }
 }
