@@ -61,6 +61,23 @@ public final class CompactEvent {
         return e;
     }
 
+    /** Clears every field to what a line that says nothing gets, before a format fills it. */
+    public CompactEvent reset(long timestamp, String service) {
+        this.timestamp = timestamp;
+        this.service = service;
+        host = null;
+        level = Level.INFO;
+        message = null;
+        http = false;
+        path = null;
+        status = 0;
+        latencyMs = Double.NaN;
+        responseBytes = 0;
+        clientIp = null;
+        origin = null;
+        return this;
+    }
+
     /** Copies every field of {@code from}; the origin is shared, as nothing writes into it. */
     CompactEvent copyFrom(CompactEvent from) {
         timestamp = from.timestamp;
