@@ -7,13 +7,17 @@ import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.ConfluentSchemaCoderProvider;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.jobs.analytics.functions.CompactCodec;
 import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.jobs.analytics.functions.LogEventBinaryReader;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
 import io.logflow.jobs.analytics.functions.ShuffledEvent;
 import io.logflow.jobs.analytics.functions.ShuffledEventSerializer;
+import io.logflow.jobs.formats.FormatSettings;
+import io.logflow.jobs.formats.JsonFormat;
 import io.logflow.schema.LogEvent;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -76,6 +80,10 @@ public class DecodeBenchmark {
     private final GenericDatumReader<GenericRecord> generic =
             new GenericDatumReader<>(LogEvent.getClassSchema());
     private BinaryDecoder decoder;
+    private byte[][] jsonLines;
+    private final JsonFormat json = new JsonFormat(new FormatSettings("bench", Map.of()));
+    private final CompactEvent parsed = new CompactEvent();
+    private final CompactCodec codec = new CompactCodec();
     private GenericRecord reusedRecord;
 
     @Setup
@@ -103,6 +111,17 @@ public class DecodeBenchmark {
                 ConfluentAvroSerdes.genericValueDeserializer(
                         LogEventDeserializer.KEY_FIELDS, TOPIC, config);
         keyFields.deserialize(messages[0]);
+        jsonLines = new byte[events.length][];
+        long jsonBytes = 0;
+        long avroBytes = 0;
+        for (int i = 0; i < events.length; i++) {
+            jsonLines[i] = BenchEvents.ecsJson(events[i]);
+            jsonBytes += jsonLines[i].length;
+            avroBytes += messages[i].length;
+        }
+        System.out.printf(
+                "Mean record size: Avro %d bytes, ECS JSON %d bytes%n",
+                avroBytes / events.length, jsonBytes / events.length);
     }
 
     @TearDown
@@ -177,6 +196,40 @@ public class DecodeBenchmark {
         ShuffledEventSerializer.INSTANCE.serialize(shuffled, wire);
         wireIn.setBuffer(wire.getSharedBuffer(), 0, wire.length());
         return ShuffledEventSerializer.INSTANCE.deserialize(wireIn);
+    }
+
+    /**
+     * The same events as ECS JSON lines from a raw source: parsed once at the source into the
+     * compact record, encoded for the shuffle, one trip through its serializer, read back behind
+     * it. Compare with {@link #jobEventPathCompact}, the Avro source's path to the same record.
+     */
+    @Benchmark
+    public CompactEvent jsonEventPath() throws Exception {
+        next = (next + 1) & (BenchEvents.COUNT - 1);
+        json.parse(jsonLines[next], 0L, parsed, e -> {});
+        ShuffledEvent shuffled =
+                new ShuffledEvent(
+                        parsed.service,
+                        parsed.timestamp,
+                        codec.encode(parsed),
+                        TOPIC,
+                        0,
+                        next,
+                        0L,
+                        null);
+        wire.clear();
+        ShuffledEventSerializer.INSTANCE.serialize(shuffled, wire);
+        wireIn.setBuffer(wire.getSharedBuffer(), 0, wire.length());
+        return CompactCodec.decode(
+                ShuffledEventSerializer.INSTANCE.deserialize(wireIn).value, compact);
+    }
+
+    /** The JSON parse alone: one ECS line into the compact record. */
+    @Benchmark
+    public CompactEvent jsonParse() throws Exception {
+        next = (next + 1) & (BenchEvents.COUNT - 1);
+        json.parse(jsonLines[next], 0L, parsed, e -> {});
+        return parsed;
     }
 
     /** The projected decode behind the shuffle alone. */

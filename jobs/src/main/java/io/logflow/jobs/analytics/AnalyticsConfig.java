@@ -41,6 +41,7 @@ public final class AnalyticsConfig implements Serializable {
     private final FileFormat fileFormat;
     private final StartingOffsets startingOffsets;
     private final AlertSettings alertSettings;
+    private final List<InputSource> sources;
 
     private AnalyticsConfig(Configuration raw) {
         this.raw = raw;
@@ -91,12 +92,64 @@ public final class AnalyticsConfig implements Serializable {
                 throw invalid(INPUT_TOPIC_PATTERN, pattern, "a valid regex: " + e.getMessage());
             }
         }
+        this.sources = inputSources(pattern);
+    }
+
+    /**
+     * {@code input.sources} when set (each source with its own starting offsets checked), else one
+     * Avro source, empty: {@link AnalyticsIO} then reads {@code input.topics} or the pattern.
+     */
+    private List<InputSource> inputSources(String pattern) {
+        String spec = raw.get(INPUT_SOURCES);
+        if (spec == null) {
+            boolean stray = raw.keySet().stream().anyMatch(k -> k.startsWith(InputSource.PREFIX));
+            if (stray) {
+                throw new IllegalArgumentException(
+                        InputSource.PREFIX + "* keys need input.sources to list the sources");
+            }
+            return List.of();
+        }
+        if (pattern != null || raw.getOptional(INPUT_TOPICS).isPresent()) {
+            throw new IllegalArgumentException(
+                    "input.sources replaces input.topics and input.topic-pattern: set only one");
+        }
+        List<InputSource> parsed = InputSource.parse(spec, raw.toMap());
+        for (InputSource source : parsed) {
+            if (source.startingOffsets() != null) {
+                String key = InputSource.PREFIX + source.name() + ".starting-offsets";
+                try {
+                    StartingOffsets.parse(source.startingOffsets());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "Invalid value for '"
+                                    + key
+                                    + "': '"
+                                    + source.startingOffsets()
+                                    + "'; expected "
+                                    + StartingOffsets.HELP);
+                }
+            }
+        }
+        return parsed;
+    }
+
+    /** The sources {@code input.sources} lists; empty when it is not set. */
+    public List<InputSource> sources() {
+        return sources;
+    }
+
+    /** The starting offsets of {@code source}: its own, else the job's. */
+    public StartingOffsets startingOffsets(InputSource source) {
+        return source.startingOffsets() == null
+                ? startingOffsets
+                : StartingOffsets.parse(source.startingOffsets());
     }
 
     /** Parses job arguments ({@code --key value}, {@code --config file}). */
     public static AnalyticsConfig fromArgs(String... args) {
         List<String> passThrough = new ArrayList<>(FLINK_PREFIXES);
         passThrough.add(KAFKA_PROPERTIES_PREFIX);
+        passThrough.add(InputSource.PREFIX);
         return from(JobArgs.parse(args, AnalyticsOptions.all(), passThrough));
     }
 
@@ -144,7 +197,8 @@ public final class AnalyticsConfig implements Serializable {
                 .orElseGet(
                         () -> {
                             String input =
-                                    raw.getOptional(INPUT_TOPIC_PATTERN)
+                                    raw.getOptional(INPUT_SOURCES)
+                                            .or(() -> raw.getOptional(INPUT_TOPIC_PATTERN))
                                             .orElse(String.join(";", get(INPUT_TOPICS)));
                             String identity =
                                     get(GROUP_ID) + "\n" + input + "\n" + get(METRICS_TOPIC);

@@ -8,7 +8,9 @@ import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.jobs.analytics.functions.DecodedRecord;
 import io.logflow.jobs.analytics.functions.EventTimeRules;
 import io.logflow.jobs.analytics.functions.LogEventDeserializer;
+import io.logflow.jobs.analytics.functions.RawLogDeserializer;
 import io.logflow.jobs.analytics.sinks.DeadLetterSerializer;
+import io.logflow.jobs.formats.LogFormats;
 import io.logflow.schema.Alert;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogEvent;
@@ -28,6 +30,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
@@ -45,42 +48,92 @@ public final class AnalyticsIO {
 
     private AnalyticsIO() {}
 
-    /** The Kafka source of decoded events and dead letters, with event-time watermarks. */
+    /**
+     * The Kafka sources of decoded events and dead letters, with event-time watermarks per
+     * partition: {@code input.topics} (or the pattern) as one Avro source {@code kafka-logs}, or
+     * each of {@code input.sources} as {@code kafka-<name>} with its own format and offsets, their
+     * events in one stream.
+     */
     public static DataStream<DecodedRecord> source(
             StreamExecutionEnvironment env, AnalyticsConfig config) {
-        return env.fromSource(kafkaSource(config), AnalyticsJob.watermarks(config), "kafka-logs")
-                .uid("kafka-logs");
+        if (config.sources().isEmpty()) {
+            return env.fromSource(
+                            kafkaSource(config), AnalyticsJob.watermarks(config), "kafka-logs")
+                    .uid("kafka-logs");
+        }
+        DataStream<DecodedRecord> all = null;
+        for (InputSource s : config.sources()) {
+            DataStream<DecodedRecord> one =
+                    env.fromSource(
+                                    kafkaSource(config, s),
+                                    AnalyticsJob.watermarks(config),
+                                    "kafka-" + s.name())
+                            .uid("kafka-" + s.name());
+            all = all == null ? one : all.union(one);
+        }
+        return all;
     }
 
-    /** The Kafka source alone, for tests that add their own operators after it. */
+    /** The Kafka source of {@code input.topics} alone, for tests that add their own operators. */
     public static KafkaSource<DecodedRecord> kafkaSource(AnalyticsConfig config) {
         KafkaSourceBuilder<DecodedRecord> builder =
-                KafkaSource.<DecodedRecord>builder()
-                        .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
-                        .setProperties(sourceProperties(config))
-                        .setGroupId(config.get(GROUP_ID))
-                        .setStartingOffsets(startingOffsets(config))
-                        .setProperty("commit.offsets.on.checkpoint", "true")
-                        .setDeserializer(
-                                new LogEventDeserializer(
-                                        config.registry(),
-                                        config.maxRecordBytes(),
-                                        config.deadLetterMaxBytes(),
-                                        new EventTimeRules(
-                                                config.minEventTime(),
-                                                config.get(EVENT_TIME_MAX_FUTURE),
-                                                config.get(EVENT_TIME_MAX_AHEAD_OF_RECORD)),
-                                        config.get(REGISTRY_OUTAGE_TIMEOUT)));
+                builder(config, config.startingOffsets()).setDeserializer(avro(config));
         String pattern = config.get(INPUT_TOPIC_PATTERN);
         if (pattern != null) {
             builder.setTopicPattern(Pattern.compile(pattern));
         } else {
             builder.setTopics(config.get(INPUT_TOPICS));
         }
+        return builder.build();
+    }
+
+    /** The Kafka source of one of {@code input.sources}. */
+    static KafkaSource<DecodedRecord> kafkaSource(AnalyticsConfig config, InputSource source) {
+        KafkaRecordDeserializationSchema<DecodedRecord> deserializer =
+                source.isAvro()
+                        ? avro(config)
+                        : new RawLogDeserializer(
+                                source.name(),
+                                source.format(),
+                                LogFormats.create(source.format(), source.settings()),
+                                config.maxRecordBytes(),
+                                config.deadLetterMaxBytes(),
+                                eventTimeRules(config));
+        return builder(config, config.startingOffsets(source))
+                .setDeserializer(deserializer)
+                .setTopics(source.topic())
+                .build();
+    }
+
+    private static KafkaSourceBuilder<DecodedRecord> builder(
+            AnalyticsConfig config, AnalyticsConfig.StartingOffsets start) {
+        KafkaSourceBuilder<DecodedRecord> builder =
+                KafkaSource.<DecodedRecord>builder()
+                        .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                        .setProperties(sourceProperties(config))
+                        .setGroupId(config.get(GROUP_ID))
+                        .setStartingOffsets(startingOffsets(start))
+                        .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.get(BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return builder.build();
+        return builder;
+    }
+
+    private static LogEventDeserializer avro(AnalyticsConfig config) {
+        return new LogEventDeserializer(
+                config.registry(),
+                config.maxRecordBytes(),
+                config.deadLetterMaxBytes(),
+                eventTimeRules(config),
+                config.get(REGISTRY_OUTAGE_TIMEOUT));
+    }
+
+    private static EventTimeRules eventTimeRules(AnalyticsConfig config) {
+        return new EventTimeRules(
+                config.minEventTime(),
+                config.get(EVENT_TIME_MAX_FUTURE),
+                config.get(EVENT_TIME_MAX_AHEAD_OF_RECORD));
     }
 
     /**
@@ -94,8 +147,7 @@ public final class AnalyticsIO {
         return props;
     }
 
-    private static OffsetsInitializer startingOffsets(AnalyticsConfig config) {
-        AnalyticsConfig.StartingOffsets start = config.startingOffsets();
+    private static OffsetsInitializer startingOffsets(AnalyticsConfig.StartingOffsets start) {
         switch (start.kind()) {
             case EARLIEST:
                 return OffsetsInitializer.earliest();

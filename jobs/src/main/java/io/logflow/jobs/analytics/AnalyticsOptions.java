@@ -40,6 +40,17 @@ public final class AnalyticsOptions {
                     .defaultValues(Defaults.TOPIC_LOGS)
                     .withDescription("Topics of Avro LogEvents, separated by ';'.");
 
+    public static final ConfigOption<String> INPUT_SOURCES =
+            key("input.sources")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Sources with their formats, name=format separated by ';' (e.g."
+                                    + " logs=avro-confluent;nginx-access=nginx;app=json); replaces"
+                                    + " input.topics. Each source's own keys are"
+                                    + " input.sources.<name>.topic, .service, .starting-offsets"
+                                    + " and .fields.<field>.");
+
     public static final ConfigOption<String> INPUT_TOPIC_PATTERN =
             key("input.topic-pattern")
                     .stringType()
@@ -437,6 +448,7 @@ public final class AnalyticsOptions {
                 LATE_TOPIC,
                 DELIVERY_GUARANTEE,
                 TRANSACTIONAL_ID_PREFIX,
+                INPUT_SOURCES,
                 TRANSACTION_TIMEOUT,
                 FILES_PATH,
                 DLQ_FILES_PATH,

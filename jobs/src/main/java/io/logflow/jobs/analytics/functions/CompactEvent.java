@@ -79,7 +79,7 @@ public final class CompactEvent {
     }
 
     /** Copies every field of {@code from}; the origin is shared, as nothing writes into it. */
-    CompactEvent copyFrom(CompactEvent from) {
+    public CompactEvent copyFrom(CompactEvent from) {
         timestamp = from.timestamp;
         service = from.service;
         host = from.host;

@@ -38,6 +38,11 @@ final class EventDecoder {
      * lie.
      */
     CompactEvent compact(ShuffledEvent in, CompactEvent out) throws IOException {
+        if (CompactCodec.isParsed(in.value)) {
+            CompactCodec.decode(in.value, out);
+            out.origin = in;
+            return out;
+        }
         int id = WireFormat.schemaIdOf(in.value);
         if (isOwn(id)) {
             decoder.reset(
@@ -57,6 +62,9 @@ final class EventDecoder {
 
     /** The whole event of {@code in}, exactly as it was written. */
     LogEvent full(ShuffledEvent in) throws IOException {
+        if (CompactCodec.isParsed(in.value)) {
+            return fromParsed(CompactCodec.decode(in.value, new CompactEvent()));
+        }
         int id = WireFormat.schemaIdOf(in.value);
         if (!isOwn(id)) {
             return resolving(in);
@@ -68,6 +76,34 @@ final class EventDecoder {
         } catch (IOException | RuntimeException e) {
             throw MalformedRecordException.payload(in.topic, id, in.value.length, e);
         }
+    }
+
+    /**
+     * A parsed line as a {@code LogEvent}: what the compact record kept of it (a raw line has no
+     * logger, trace id or attributes the windows would read; its HTTP method is not kept).
+     */
+    static LogEvent fromParsed(CompactEvent e) {
+        LogEvent.Builder b =
+                LogEvent.newBuilder()
+                        .setTimestamp(java.time.Instant.ofEpochMilli(e.timestamp))
+                        .setService(e.service)
+                        .setHost(e.host == null ? "" : e.host)
+                        .setLevel(e.level)
+                        .setMessage(e.message)
+                        .setAttributes(java.util.Map.of());
+        if (e.http) {
+            b.setHttp(
+                    io.logflow.schema.HttpInfo.newBuilder()
+                            .setMethod("")
+                            .setPath(e.path)
+                            .setStatus(e.status)
+                            .setLatencyMs(e.latencyMs)
+                            .setResponseBytes(e.responseBytes)
+                            .setClientIp(e.clientIp)
+                            .setUserAgent(null)
+                            .build());
+        }
+        return b.build();
     }
 
     private boolean isOwn(int id) throws IOException {

@@ -22,12 +22,9 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks each Kafka record inside the source and reads only what the shuffle needs from it: the
@@ -60,19 +57,14 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                                     + "{\"name\":\"service\",\"type\":{\"type\":\"string\","
                                     + "\"avro.java.string\":\"String\"}}]}");
 
-    private static final Logger LOG = LoggerFactory.getLogger(LogEventDeserializer.class);
-    private static final long RATE_PERIOD_MILLIS = 30_000;
-
     private final RegistryClientConfig registry;
     private final int maxRecordBytes;
-    private final DeadLetters letters;
+    private final SourceDeadLetters dead;
     private final EventTimeRules eventTime;
     private final Duration outageTimeout;
 
     private transient Map<String, ConfluentAvroDeserializationSchema<GenericRecord>> byTopic;
-    private transient Map<DeadLetterReason, Counter> deadLetters;
     private transient Map<Integer, Boolean> ownSchema;
-    private transient DeadLetterRate rate;
     private transient BoundedBinaryDecoder decoder;
 
     public LogEventDeserializer(
@@ -83,7 +75,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             Duration outageTimeout) {
         this.registry = registry;
         this.maxRecordBytes = maxRecordBytes;
-        this.letters = new DeadLetters(deadLetterMaxBytes);
+        this.dead = new SourceDeadLetters(deadLetterMaxBytes);
         this.eventTime = eventTime;
         this.outageTimeout = outageTimeout;
     }
@@ -97,9 +89,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         byTopic = new HashMap<>();
         ownSchema = new HashMap<>();
         decoder = new BoundedBinaryDecoder();
-        deadLetters = counters(metrics);
-        rate = new DeadLetterRate(RATE_PERIOD_MILLIS);
-        metrics.gauge("deadLetterRatio", (Gauge<Double>) rate::lastRatio);
+        dead.open(metrics);
     }
 
     /** One {@code deadLetters.<REASON>} counter per reason. */
@@ -181,7 +171,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             out.collect(deadLetter(record, DeadLetterReason.BAD_TIMESTAMP, badTime, id));
             return;
         }
-        counted(null);
+        dead.used();
         out.collect(
                 DecodedRecord.of(
                         new ShuffledEvent(
@@ -208,17 +198,6 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                 () -> record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 
-    private void counted(DeadLetterReason reason) {
-        String report = rate.record(reason, System.currentTimeMillis());
-        if (report != null) {
-            if (report.startsWith("All")) {
-                LOG.error(report);
-            } else {
-                LOG.warn(report);
-            }
-        }
-    }
-
     static DeadLetterReason reasonOf(RegistryException e) {
         if (e instanceof UnsupportedSchemaException) {
             return DeadLetterReason.UNSUPPORTED_SCHEMA;
@@ -228,9 +207,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
 
     private DecodedRecord deadLetter(
             ConsumerRecord<byte[], byte[]> record, DeadLetterReason reason, String detail, int id) {
-        deadLetters.get(reason).inc();
-        counted(reason);
-        return DecodedRecord.of(letters.of(record, reason, detail, id));
+        return dead.of(record, reason, detail, id);
     }
 
     @Override

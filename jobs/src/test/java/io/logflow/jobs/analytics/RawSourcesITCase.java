@@ -1,0 +1,167 @@
+package io.logflow.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.schema.DeadLetter;
+import io.logflow.schema.DeadLetterReason;
+import io.logflow.schema.Level;
+import io.logflow.schema.LogEvent;
+import io.logflow.schema.WindowStats;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One job reads an Avro topic and raw topics of other formats side by side ({@code input.sources}):
+ * their events meet in the same windows, exact to the event, and lines that do not parse are dead
+ * letters naming their source and format, with their original bytes.
+ */
+class RawSourcesITCase {
+
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void avroAndRawSourcesMeetInOneStream() throws Exception {
+        String avro = KAFKA.createTopic("logs", 2);
+        String json = KAFKA.createTopic("app-json", 1);
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        String dlq = KAFKA.createTopic("logs-dlq", 1);
+        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+
+        var serializer = ConfluentAvroSerdes.valueSerializer(LogEvent.class, avro, registry);
+        List<byte[]> avroValues = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            avroValues.add(serializer.serialize(avroEvent(i)));
+        }
+        KAFKA.sendValues(avro, avroValues);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add(
+                    "{\"@timestamp\":\""
+                            + T0.plusSeconds(2L * i)
+                            + "\",\"log.level\":\""
+                            + (i % 4 == 0 ? "error" : "info")
+                            + "\",\"service.name\":\"cart\",\"message\":\"item "
+                            + i
+                            + " added\",\"http.response.status_code\":"
+                            + (i % 4 == 0 ? 500 : 200)
+                            + ",\"url.path\":\"/cart?id="
+                            + i
+                            + "\",\"event.duration\":"
+                            + (i + 1) * 1_000_000
+                            + "}");
+        }
+        lines.add("{\"ts\":\"" + T0.plusSeconds(59) + "\",\"msg\":\"no service in the line\"}");
+        lines.add("not json at all");
+        lines.add("{\"@timestamp\":\"yesterday\",\"message\":\"x\"}");
+        KAFKA.sendValues(
+                json, lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList());
+
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--registry.url",
+                        REGISTRY.url(),
+                        "--input.sources",
+                        "logs=avro-confluent;app=json",
+                        "--input.sources.logs.topic",
+                        avro,
+                        "--input.sources.app.topic",
+                        json,
+                        "--input.sources.app.service",
+                        "shop",
+                        "--input.starting-offsets",
+                        "earliest",
+                        "--input.bounded",
+                        "true",
+                        "--output.metrics-topic",
+                        metrics,
+                        "--output.dead-letter-topic",
+                        dlq,
+                        "--output.late-topic",
+                        KAFKA.createTopic("logs-late", 1),
+                        "--output.patterns-topic",
+                        KAFKA.createTopic("log-patterns", 1),
+                        "--output.alerts-topic",
+                        KAFKA.createTopic("log-alerts", 1),
+                        "--windows",
+                        "tumbling:1m",
+                        "--execution.checkpointing.interval",
+                        "300ms",
+                        "--parallelism.default",
+                        "2");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        AnalyticsJob.configure(env, config);
+        AnalyticsIO.sinkAll(
+                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
+        env.execute("raw-sources-it");
+
+        Map<String, WindowStats> results = new TreeMap<>();
+        var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 3, WAIT)) {
+            WindowStats w = reader.deserialize(r.value());
+            assertThat(w.getWindowStart()).isEqualTo(T0);
+            results.put(w.getService(), w);
+        }
+        assertThat(results.keySet()).containsExactly("cart", "checkout", "shop");
+        assertThat(results.get("checkout").getCount()).isEqualTo(30);
+        WindowStats cart = results.get("cart");
+        assertThat(cart.getCount()).isEqualTo(20);
+        assertThat(cart.getLevelCounts()).containsEntry("ERROR", 5L).containsEntry("INFO", 15L);
+        assertThat(cart.getHttpCount()).isEqualTo(20);
+        assertThat(cart.getStatusClassCounts()).containsEntry("5xx", 5L).containsEntry("2xx", 15L);
+        assertThat(cart.getLatency().getMax()).isEqualTo(20.0);
+        assertThat(cart.getTopPaths()).allSatisfy(p -> assertThat(p.getItem()).isEqualTo("/cart"));
+        assertThat(results.get("shop").getCount()).as("the source's service").isEqualTo(1);
+
+        var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 2, WAIT)) {
+            letters.add(dead.deserialize(r.value()));
+        }
+        assertThat(letters)
+                .extracting(DeadLetter::getReason)
+                .containsOnly(DeadLetterReason.UNPARSEABLE);
+        assertThat(letters)
+                .extracting(DeadLetter::getDetail)
+                .containsExactlyInAnyOrder(
+                        "json source 'app': not valid JSON: Unrecognized token 'not': was"
+                                + " expecting (JSON String, Number, Array, Object or token 'null',"
+                                + " 'true' or 'false')",
+                        "json source 'app': timestamp 'yesterday' (@timestamp) is not a time");
+        assertThat(letters)
+                .extracting(d -> new String(d.getValue().array(), StandardCharsets.UTF_8))
+                .contains("not json at all");
+        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(json);
+    }
+
+    private static LogEvent avroEvent(int i) {
+        return LogEvent.newBuilder()
+                .setTimestamp(T0.plusSeconds(i))
+                .setService("checkout")
+                .setHost("checkout-1")
+                .setLevel(Level.INFO)
+                .setMessage("order " + i)
+                .setAttributes(Map.of())
+                .build();
+    }
+}

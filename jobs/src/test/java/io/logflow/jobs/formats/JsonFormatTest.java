@@ -1,0 +1,159 @@
+package io.logflow.jobs.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logflow.jobs.analytics.functions.CompactEvent;
+import io.logflow.schema.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonFormatTest {
+
+    private static final long RECORD_TIME = Instant.parse("2026-11-26T10:05:00Z").toEpochMilli();
+
+    private final JsonFormat plain = new JsonFormat(new FormatSettings("app", Map.of()));
+
+    @Test
+    void anElasticCommonSchemaLineFillsEveryField() throws Exception {
+        CompactEvent e =
+                one(
+                        plain,
+                        "{\"@timestamp\":\"2026-11-26T10:00:00.123Z\",\"log\":{\"level\":\"warn\","
+                                + "\"logger\":\"pay\"},\"service\":{\"name\":\"checkout\"},"
+                                + "\"host\":{\"name\":\"web-1\"},\"message\":\"Payment failed\","
+                                + "\"http\":{\"request\":{\"method\":\"POST\"},\"response\":"
+                                + "{\"status_code\":502,\"body\":{\"bytes\":1234}}},"
+                                + "\"url\":{\"path\":\"/api/pay?order=7\"},"
+                                + "\"event\":{\"duration\":12500000},"
+                                + "\"client\":{\"ip\":\"10.0.0.7\"},\"tags\":[\"a\",{\"b\":1}]}");
+        assertThat(e.timestamp).isEqualTo(Instant.parse("2026-11-26T10:00:00.123Z").toEpochMilli());
+        assertThat(e.level).isEqualTo(Level.WARN);
+        assertThat(e.service).isEqualTo("checkout");
+        assertThat(e.host).isEqualTo("web-1");
+        assertThat(e.message).isEqualTo("Payment failed");
+        assertThat(e.http).isTrue();
+        assertThat(e.path).isEqualTo("/api/pay");
+        assertThat(e.status).isEqualTo(502);
+        assertThat(e.latencyMs).isEqualTo(12.5);
+        assertThat(e.responseBytes).isEqualTo(1234);
+        assertThat(e.clientIp).isEqualTo("10.0.0.7");
+    }
+
+    @Test
+    void plainKeysDottedNamesAndDefaults() throws Exception {
+        CompactEvent e = one(plain, "{\"ts\":1764151200,\"level\":\"ERROR\",\"msg\":\"boom\"}");
+        assertThat(e.timestamp).isEqualTo(1_764_151_200_000L);
+        assertThat(e.level).isEqualTo(Level.ERROR);
+        assertThat(e.service).as("the source's service").isEqualTo("app");
+        assertThat(e.message).isEqualTo("boom");
+        assertThat(e.http).isFalse();
+        assertThat(e.host).isNull();
+
+        CompactEvent dotted =
+                one(
+                        plain,
+                        "{\"log.level\":\"debug\",\"service.name\":\"search\",\"message\":\"\"}");
+        assertThat(dotted.level).isEqualTo(Level.DEBUG);
+        assertThat(dotted.service).isEqualTo("search");
+        assertThat(dotted.timestamp).as("the record's time").isEqualTo(RECORD_TIME);
+
+        CompactEvent bare = one(plain, "{}");
+        assertThat(bare.message).isEmpty();
+        assertThat(bare.level).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void pinoNumbersAndOpenTelemetrySeverities() throws Exception {
+        CompactEvent pino =
+                one(
+                        plain,
+                        "{\"level\":50,\"time\":1764151200123,\"pid\":7,\"hostname\":\"h-1\","
+                                + "\"msg\":\"request failed\"}");
+        assertThat(pino.level).isEqualTo(Level.ERROR);
+        assertThat(pino.timestamp).isEqualTo(1_764_151_200_123L);
+        assertThat(pino.host).isEqualTo("h-1");
+        assertThat(one(plain, "{\"severity_number\":13,\"body\":\"x\"}").level)
+                .isEqualTo(Level.WARN);
+        assertThat(one(plain, "{\"severityText\":\"FATAL\",\"severity_number\":9}").level)
+                .as("text before number")
+                .isEqualTo(Level.FATAL);
+        assertThat(one(plain, "{\"time\":1764151200.25}").timestamp)
+                .as("fractional epoch seconds")
+                .isEqualTo(1_764_151_200_250L);
+    }
+
+    @Test
+    void nginxJsonLogFormatRequestTimeIsSeconds() throws Exception {
+        CompactEvent e =
+                one(
+                        plain,
+                        "{\"time\":\"2026-11-26T10:00:00+01:00\",\"remote_addr\":\"192.0.2.1\","
+                                + "\"uri\":\"/search\",\"status\":\"404\","
+                                + "\"body_bytes_sent\":\"512\",\"request_time\":\"0.250\"}");
+        assertThat(e.timestamp).isEqualTo(Instant.parse("2026-11-26T09:00:00Z").toEpochMilli());
+        assertThat(e.http).isTrue();
+        assertThat(e.path).isEqualTo("/search");
+        assertThat(e.status).isEqualTo(404);
+        assertThat(e.responseBytes).isEqualTo(512);
+        assertThat(e.latencyMs).isEqualTo(250.0);
+        assertThat(e.clientIp).isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void aSourcesMappingReplacesTheDefaultKeys() throws Exception {
+        JsonFormat mapped =
+                new JsonFormat(
+                        new FormatSettings(
+                                "edge", Map.of("service", "app_name", "message", "text")));
+        CompactEvent e =
+                one(mapped, "{\"app_name\":\"cart\",\"text\":\"hi\",\"message\":\"ignored\"}");
+        assertThat(e.service).isEqualTo("cart");
+        assertThat(e.message).isEqualTo("hi");
+        assertThat(one(mapped, "{\"service\":\"not-this\"}").service).isEqualTo("edge");
+    }
+
+    @Test
+    void whatIsNotAJsonObjectIsUnparseableWithTheReason() {
+        assertThat(failure("[1,2]")).isEqualTo("not a JSON object");
+        assertThat(failure("hello world")).startsWith("not valid JSON: Unrecognized token 'hello'");
+        assertThat(failure("{\"a\":")).startsWith("not valid JSON: Unexpected end-of-input");
+        assertThat(failure("")).isEqualTo("not a JSON object");
+        assertThat(failure("{} {}")).isEqualTo("more than one JSON value in the record");
+        assertThat(failure("{\"@timestamp\":\"yesterday\"}"))
+                .isEqualTo("timestamp 'yesterday' (@timestamp) is not a time");
+        assertThat(failure("{\"status\":\"ok\"}")).isEqualTo("status 'ok' is not a number");
+        assertThat(failure("{\"a\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(21)))
+                .isEqualTo("objects nested deeper than 16");
+        byte[] invalid = {
+            '{', '"', 'm', 's', 'g', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'
+        };
+        assertThatThrownBy(() -> plain.parse(invalid, RECORD_TIME, new CompactEvent(), e -> {}))
+                .isInstanceOf(UnparseableException.class)
+                .hasMessageStartingWith("not valid JSON: Invalid UTF-8");
+    }
+
+    private String failure(String line) {
+        try {
+            one(plain, line);
+        } catch (UnparseableException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("parsed: " + line);
+    }
+
+    private static CompactEvent one(JsonFormat format, String line) throws UnparseableException {
+        List<CompactEvent> out = new ArrayList<>();
+        format.parse(
+                line.getBytes(StandardCharsets.UTF_8),
+                RECORD_TIME,
+                new CompactEvent(),
+                e -> out.add(new CompactEvent().copyFrom(e)));
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+}
