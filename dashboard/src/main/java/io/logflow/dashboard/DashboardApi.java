@@ -247,7 +247,7 @@ public final class DashboardApi {
         return out;
     }
 
-    private static void templates(ArrayNode out, List<PatternStore.Template> templates) {
+    private static void templates(ArrayNode out, List<PatternStore.TemplateTotal> templates) {
         templates.stream()
                 .filter(t -> t.errorCount() > 0)
                 .limit(TOP_TEMPLATES)

@@ -21,7 +21,7 @@ public final class PatternStore {
     /**
      * One template summed over a range: counts added up, text and example from its newest window.
      */
-    public record Template(
+    public record TemplateTotal(
             long templateId,
             String template,
             long count,
@@ -84,24 +84,24 @@ public final class PatternStore {
      * The templates of {@code service} in windows starting at or after {@code from}, summed per
      * template id, most errors first (then most lines, then id).
      */
-    public synchronized List<Template> templates(String service, Instant from) {
+    public synchronized List<TemplateTotal> templates(String service, Instant from) {
         NavigableMap<Long, Map<Long, LogPattern>> windows = byService.get(service);
         if (windows == null) {
             return List.of();
         }
-        Map<Long, Template> sums = new LinkedHashMap<>();
+        Map<Long, TemplateTotal> sums = new LinkedHashMap<>();
         // Oldest window first, so the newest window's text and example win.
         for (Map<Long, LogPattern> window : windows.tailMap(from.toEpochMilli(), true).values()) {
             for (LogPattern p : window.values()) {
                 sums.merge(p.getTemplateId(), single(p), PatternStore::add);
             }
         }
-        List<Template> out = new ArrayList<>(sums.values());
+        List<TemplateTotal> out = new ArrayList<>(sums.values());
         out.sort(
-                Comparator.comparingLong(Template::errorCount)
+                Comparator.comparingLong(TemplateTotal::errorCount)
                         .reversed()
-                        .thenComparing(Comparator.comparingLong(Template::count).reversed())
-                        .thenComparingLong(Template::templateId));
+                        .thenComparing(Comparator.comparingLong(TemplateTotal::count).reversed())
+                        .thenComparingLong(TemplateTotal::templateId));
         return out;
     }
 
@@ -110,8 +110,8 @@ public final class PatternStore {
         return sizes.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static Template single(LogPattern p) {
-        return new Template(
+    private static TemplateTotal single(LogPattern p) {
+        return new TemplateTotal(
                 p.getTemplateId(),
                 p.getTemplate(),
                 p.getCount(),
@@ -121,8 +121,8 @@ public final class PatternStore {
                 p.getNewTemplate() || p.getNewError());
     }
 
-    private static Template add(Template older, Template newer) {
-        return new Template(
+    private static TemplateTotal add(TemplateTotal older, TemplateTotal newer) {
+        return new TemplateTotal(
                 newer.templateId(),
                 newer.template(),
                 older.count() + newer.count(),

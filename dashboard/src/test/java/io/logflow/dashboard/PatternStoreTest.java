@@ -4,7 +4,7 @@ import static io.logflow.dashboard.Results.T0;
 import static io.logflow.dashboard.Results.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logflow.dashboard.PatternStore.Template;
+import io.logflow.dashboard.PatternStore.TemplateTotal;
 import io.logflow.schema.LogPattern;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class PatternStoreTest {
 
         assertThat(store.templates("checkout", T0))
                 .containsExactly(
-                        new Template(
+                        new TemplateTotal(
                                 7,
                                 "timeout after <*> ms from <*>",
                                 15,
@@ -34,8 +34,8 @@ class PatternStoreTest {
                                 "timeout after 42 ms from 42 @10",
                                 T0,
                                 false),
-                        new Template(9, "disk <*> full", 2, 2, "", T0.plusSeconds(20), true),
-                        new Template(
+                        new TemplateTotal(9, "disk <*> full", 2, 2, "", T0.plusSeconds(20), true),
+                        new TemplateTotal(
                                 3,
                                 "user <*> logged in",
                                 100,
@@ -46,7 +46,7 @@ class PatternStoreTest {
         // From +10 s: the first window of template 7 is outside the range.
         assertThat(store.templates("checkout", T0.plusSeconds(10)).get(0))
                 .isEqualTo(
-                        new Template(
+                        new TemplateTotal(
                                 7,
                                 "timeout after <*> ms from <*>",
                                 5,
@@ -66,7 +66,7 @@ class PatternStoreTest {
         assertThat(store.upsert(pattern("checkout", 0, 7, "a <*>", 12, 2))).isFalse();
         assertThat(store.size()).isEqualTo(1);
         assertThat(store.templates("checkout", T0))
-                .extracting(Template::count, Template::errorCount)
+                .extracting(TemplateTotal::count, TemplateTotal::errorCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(12L, 2L));
     }
 
@@ -80,7 +80,7 @@ class PatternStoreTest {
         // Five windows of two records, cap four: the three oldest windows are gone.
         assertThat(small.size()).isEqualTo(4);
         assertThat(small.templates("checkout", T0))
-                .extracting(Template::count)
+                .extracting(TemplateTotal::count)
                 .containsExactly(2L, 2L);
 
         PatternStore byTime = new PatternStore(Duration.ofSeconds(30), 1000);

@@ -154,7 +154,7 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     /** Validates an already built configuration. */
-    public static AnalyticsConfig from(Configuration configuration) {
+    private static AnalyticsConfig from(Configuration configuration) {
         return new AnalyticsConfig(configuration);
     }
 

@@ -68,11 +68,6 @@ public final class MessageReader implements Closeable {
                 && LoghubCsv.parseLine(firstLine).contains("Content");
     }
 
-    /** Whether messages come from the Content column of a Loghub CSV. */
-    public boolean isLoghubCsv() {
-        return csv != null;
-    }
-
     /** The next message, or null at the end of the file. */
     public String next() throws IOException {
         if (csv == null) {
