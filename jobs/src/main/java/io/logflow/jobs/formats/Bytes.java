@@ -63,30 +63,40 @@ final class Bytes {
         return v;
     }
 
-    /** A non-negative decimal number such as {@code 0.123} or {@code 12}; NaN when it is not. */
-    static double parseDecimal(byte[] b, int from, int to) {
-        long whole = 0;
-        long fraction = 0;
-        long scale = 1;
-        int i = from;
-        for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
-            whole = whole * 10 + (b[i] - '0');
-        }
-        boolean digits = i > from;
-        if (i < to && b[i] == '.') {
-            // Nine fractional digits are more than any log carries; the rest is dropped.
-            for (i++; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
-                if (scale < 1_000_000_000L) {
-                    fraction = fraction * 10 + (b[i] - '0');
-                    scale *= 10;
+    private static final double[] POW10 = {
+        1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21
+    };
+
+    /**
+     * A non-negative decimal such as {@code 0.123} or {@code 12}, times ten to the {@code shift} (3
+     * reads seconds as millis); NaN when it is not one or has more than 18 digits. The digits are
+     * read as one integer and scaled once, so {@code 0.123} seconds is exactly 123 millis.
+     */
+    static double parseDecimal(byte[] b, int from, int to, int shift) {
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean point = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return Double.NaN;
                 }
-                digits = true;
+                mantissa = mantissa * 10 + (c - '0');
+                fractionDigits += point ? 1 : 0;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
             }
         }
-        if (!digits || i != to || i - from > 30) {
+        if (digits == 0) {
             return Double.NaN;
         }
-        return whole + (double) fraction / scale;
+        int exp = shift - fractionDigits;
+        return exp >= 0 ? mantissa * POW10[exp] : mantissa / POW10[-exp];
     }
 
     static boolean startsWith(byte[] b, int from, int to, String prefix) {

@@ -332,7 +332,7 @@ public final class Timestamps {
         return b[at] == ' ' ? num(b, at + 1, 1) : num(b, at, 2);
     }
 
-    private static long fractionMillis(byte[] b, int from, int to) {
+    static long fractionMillis(byte[] b, int from, int to) {
         return fractionNanos(b, from, to) / 1_000_000;
     }
 
