@@ -94,6 +94,7 @@ public final class AnalyticsIO {
                         ? avro(config)
                         : new RawLogDeserializer(
                                 source.name(),
+                                source.settings().service(),
                                 source.format(),
                                 LogFormats.create(source.format(), source.settings()),
                                 config.maxRecordBytes(),

@@ -9,7 +9,8 @@ public final class LogFormats {
     /** Today's Confluent-framed Avro {@code LogEvent}s, decoded after the shuffle. */
     public static final String AVRO = "avro-confluent";
 
-    private static final List<String> RAW = List.of("json");
+    private static final List<String> RAW =
+            List.of("json", "logfmt", "nginx", "apache", "syslog", "text");
 
     private LogFormats() {}
 
@@ -25,6 +26,10 @@ public final class LogFormats {
         Function<FormatSettings, LogFormat> factory =
                 switch (name) {
                     case "json" -> JsonFormat::new;
+                    case "logfmt" -> LogfmtFormat::new;
+                    case "nginx", "apache" -> AccessLogFormat::new;
+                    case "syslog" -> SyslogFormat::new;
+                    case "text" -> TextFormat::new;
                     default -> null;
                 };
         if (factory == null) {

@@ -72,8 +72,41 @@ class RawSourcesITCase {
         lines.add("{\"ts\":\"" + T0.plusSeconds(59) + "\",\"msg\":\"no service in the line\"}");
         lines.add("not json at all");
         lines.add("{\"@timestamp\":\"yesterday\",\"message\":\"x\"}");
-        KAFKA.sendValues(
-                json, lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList());
+        KAFKA.sendValues(json, bytes(lines));
+        // nginx's default combined format; 2 of 10 answered 500, 1 answered 404.
+        String nginx = KAFKA.createTopic("edge-nginx", 1);
+        List<String> access = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int status = i < 2 ? 500 : i == 2 ? 404 : 200;
+            access.add(
+                    "10.0.0."
+                            + i
+                            + " - - [26/Nov/2026:10:00:"
+                            + String.format("%02d", 5 + i)
+                            + " +0000] \"GET /api/items?page="
+                            + i
+                            + " HTTP/1.1\" "
+                            + status
+                            + " 512 \"-\" \"curl/8.5.0\" 0."
+                            + String.format("%03d", 10 * (i + 1)));
+        }
+        KAFKA.sendValues(nginx, bytes(access));
+        // RFC 5424 from sshd: PRI 11 is facility 1, severity 3 (error); PRI 14 severity 6 (info).
+        String syslog = KAFKA.createTopic("hosts-syslog", 1);
+        List<String> sys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sys.add(
+                    "<"
+                            + (i < 3 ? 11 : 14)
+                            + ">1 2026-11-26T10:00:"
+                            + String.format("%02d", 20 + i)
+                            + "Z bastion-1 sshd 4242 - - "
+                            + (i < 3
+                                    ? "Failed password for root from 192.0.2." + i
+                                    : "Accepted key"));
+        }
+        sys.add("no priority here");
+        KAFKA.sendValues(syslog, bytes(sys));
 
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs(
@@ -82,11 +115,17 @@ class RawSourcesITCase {
                         "--registry.url",
                         REGISTRY.url(),
                         "--input.sources",
-                        "logs=avro-confluent;app=json",
+                        "logs=avro-confluent;app=json;edge=nginx;hosts=syslog",
                         "--input.sources.logs.topic",
                         avro,
                         "--input.sources.app.topic",
                         json,
+                        "--input.sources.edge.topic",
+                        nginx,
+                        "--input.sources.edge.service",
+                        "edge",
+                        "--input.sources.hosts.topic",
+                        syslog,
                         "--input.sources.app.service",
                         "shop",
                         "--input.starting-offsets",
@@ -117,12 +156,36 @@ class RawSourcesITCase {
 
         Map<String, WindowStats> results = new TreeMap<>();
         var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 3, WAIT)) {
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 5, WAIT)) {
             WindowStats w = reader.deserialize(r.value());
             assertThat(w.getWindowStart()).isEqualTo(T0);
             results.put(w.getService(), w);
         }
-        assertThat(results.keySet()).containsExactly("cart", "checkout", "shop");
+        assertThat(results.keySet()).containsExactly("cart", "checkout", "edge", "shop", "sshd");
+        WindowStats edge = results.get("edge");
+        assertThat(edge.getCount()).isEqualTo(10);
+        assertThat(edge.getLevelCounts())
+                .containsEntry("ERROR", 2L)
+                .containsEntry("WARN", 1L)
+                .containsEntry("INFO", 7L);
+        assertThat(edge.getStatusClassCounts())
+                .containsEntry("5xx", 2L)
+                .containsEntry("4xx", 1L)
+                .containsEntry("2xx", 7L);
+        assertThat(edge.getLatency().getMax()).as("$request_time is seconds").isEqualTo(100.0);
+        assertThat(edge.getBytesSum()).isEqualTo(5120);
+        assertThat(edge.getDistinctClientIps()).isEqualTo(10);
+        assertThat(edge.getTopPaths())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.getItem()).isEqualTo("/api/items");
+                            assertThat(p.getCount()).isEqualTo(10);
+                        });
+        WindowStats sshd = results.get("sshd");
+        assertThat(sshd.getCount()).as("app-name is the service").isEqualTo(5);
+        assertThat(sshd.getLevelCounts()).containsEntry("ERROR", 3L).containsEntry("INFO", 2L);
+        assertThat(sshd.getDistinctHosts()).isEqualTo(1);
         assertThat(results.get("checkout").getCount()).isEqualTo(30);
         WindowStats cart = results.get("cart");
         assertThat(cart.getCount()).isEqualTo(20);
@@ -135,7 +198,7 @@ class RawSourcesITCase {
 
         var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
         List<DeadLetter> letters = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 2, WAIT)) {
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 3, WAIT)) {
             letters.add(dead.deserialize(r.value()));
         }
         assertThat(letters)
@@ -147,11 +210,16 @@ class RawSourcesITCase {
                         "json source 'app': not valid JSON: Unrecognized token 'not': was"
                                 + " expecting (JSON String, Number, Array, Object or token 'null',"
                                 + " 'true' or 'false')",
-                        "json source 'app': timestamp 'yesterday' (@timestamp) is not a time");
+                        "json source 'app': timestamp 'yesterday' (@timestamp) is not a time",
+                        "syslog source 'hosts': no PRI: a syslog message starts with <0-191>");
         assertThat(letters)
                 .extracting(d -> new String(d.getValue().array(), StandardCharsets.UTF_8))
-                .contains("not json at all");
-        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(json);
+                .contains("not json at all", "no priority here");
+        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(json, syslog);
+    }
+
+    private static List<byte[]> bytes(List<String> lines) {
+        return lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     private static LogEvent avroEvent(int i) {

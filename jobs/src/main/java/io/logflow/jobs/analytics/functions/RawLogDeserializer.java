@@ -22,6 +22,7 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
     private static final long serialVersionUID = 1L;
 
     private final String source;
+    private final String service;
     private final String formatName;
     private final LogFormat format;
     private final int maxRecordBytes;
@@ -34,12 +35,14 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
 
     public RawLogDeserializer(
             String source,
+            String service,
             String formatName,
             LogFormat format,
             int maxRecordBytes,
             int deadLetterMaxBytes,
             EventTimeRules eventTime) {
         this.source = source;
+        this.service = service;
         this.formatName = formatName;
         this.format = format;
         this.maxRecordBytes = maxRecordBytes;
@@ -86,6 +89,7 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
             return;
         }
         pending.clear();
+        scratch.reset(record.timestamp(), service);
         try {
             format.parse(value, record.timestamp(), scratch, e -> pending.add(checked(record, e)));
         } catch (UnparseableException e) {
