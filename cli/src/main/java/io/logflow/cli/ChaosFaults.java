@@ -40,6 +40,7 @@ final class ChaosFaults {
     private final List<Fault> injected = new ArrayList<>();
     private String job;
     private int parallelism;
+    private int brokerOutagesFelt;
 
     ChaosFaults(
             LocalCluster cluster,
@@ -110,12 +111,52 @@ final class ChaosFaults {
     void restartBroker() throws Exception {
         double when = elapsed();
         long sent = eventsSent.getAsLong();
+        long failedBefore = failedCheckpoints();
+        long stopped = System.currentTimeMillis();
         kafka.stop();
         Thread.sleep(outage.toMillis());
         long back = System.currentTimeMillis();
         kafka.start();
         awaitHealthy(back);
-        record("broker restart", when, sent, back, "down " + outage.toSeconds() + " s");
+        // "Nothing lost" means something only if the job felt the outage: checkpoints that
+        // failed, or one that waited for the broker.
+        long failed = failedCheckpoints() - failedBefore;
+        long slowest = slowestCheckpointSince(stopped);
+        record(
+                "broker restart",
+                when,
+                sent,
+                back,
+                "down "
+                        + outage.toSeconds()
+                        + " s; "
+                        + failed
+                        + " checkpoint(s) failed, slowest since "
+                        + String.format(java.util.Locale.ROOT, "%.1f", slowest / 1000.0)
+                        + " s");
+        brokerOutagesFelt += failed > 0 || slowest >= outage.toMillis() / 2 ? 1 : 0;
+    }
+
+    /** Broker restarts the job demonstrably felt (failed or waiting checkpoints). */
+    int brokerOutagesFelt() {
+        return brokerOutagesFelt;
+    }
+
+    private long failedCheckpoints() throws Exception {
+        return flink.get("/jobs/" + job + "/checkpoints").path("counts").path("failed").asLong();
+    }
+
+    /**
+     * The longest end-to-end duration of a checkpoint in the history triggered after {@code since}.
+     */
+    private long slowestCheckpointSince(long since) throws Exception {
+        long slowest = 0;
+        for (JsonNode c : flink.get("/jobs/" + job + "/checkpoints").path("history")) {
+            if (c.path("trigger_timestamp").asLong() >= since) {
+                slowest = Math.max(slowest, c.path("end_to_end_duration").asLong());
+            }
+        }
+        return slowest;
     }
 
     /** Stop-with-savepoint (no drain), then {@code flink run -s} at the other parallelism. */

@@ -41,9 +41,11 @@ final class ChaosReportText {
         b.append(
                 String.format(
                         Locale.ROOT,
-                        "%nFaults injected: %d. Events in: %,d acknowledged by the broker (plus"
-                                + " one closing event per partition), %,d failed sends.%n%n",
+                        "%nFaults injected: %d; broker restarts the job felt (failed or waiting"
+                                + " checkpoints): %d. Events in: %,d acknowledged by the broker"
+                                + " (plus one closing event per partition), %,d failed sends.%n%n",
                         r.faults().size(),
+                        r.brokerOutagesFelt(),
                         r.acknowledged() - ChaosInput.PARTITIONS,
                         r.failedSends()));
         b.append(

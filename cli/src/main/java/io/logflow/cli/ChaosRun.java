@@ -26,6 +26,7 @@ final class ChaosRun {
     record Report(
             Settings settings,
             List<ChaosFaults.Fault> faults,
+            int brokerOutagesFelt,
             long acknowledged,
             long failedSends,
             List<ChaosResults.Comparison> outputs) {
@@ -156,6 +157,7 @@ final class ChaosRun {
         return new Report(
                 settings,
                 faults.injected(),
+                faults.brokerOutagesFelt(),
                 input.acknowledged(),
                 input.failed(),
                 List.of(topic, fileResults));

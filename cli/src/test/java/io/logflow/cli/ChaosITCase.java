@@ -30,6 +30,9 @@ class ChaosITCase {
                 .extracting(ChaosFaults.Fault::kind)
                 .containsExactly("kill -9 TaskManager", "broker restart", "savepoint + resubmit");
         assertThat(report.faults().get(2).detail()).startsWith("p1 → p2");
+        // Exact results mean something only if the job felt the outage (failed or waiting
+        // checkpoints; the detail says which).
+        assertThat(report.brokerOutagesFelt()).as(report.faults().get(1).detail()).isEqualTo(1);
         assertThat(report.acknowledged()).isEqualTo(24_000 + ChaosInput.PARTITIONS);
         assertThat(report.failedSends()).isZero();
         // 24,000 events 6 ms apart: 144 s of event time, three one-minute windows per service.

@@ -147,20 +147,6 @@ final class ClusterJobs {
         return id.group(1);
     }
 
-    static void awaitCompletedCheckpoints(LocalCluster cluster, String job, int n)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Pattern completed = Pattern.compile("\"completed\":(\\d+)");
-        while (System.nanoTime() < deadline) {
-            Matcher m = completed.matcher(cluster.rest("/jobs/" + job + "/checkpoints"));
-            if (m.find() && Integer.parseInt(m.group(1)) >= n) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no completed checkpoint of job " + job);
-    }
-
     private static String key(String service, Instant window) {
         return service + "@" + window;
     }

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shaded jobs jar on a real standalone Flink cluster (JobManager and TaskManager as their own
  * JVMs on Flink's jars only): submitted with Flink's CLI exactly as {@code flink run} would and
- * through a REST jar upload, recovering exactly once from a TaskManager killed with SIGKILL,
- * upgraded through a savepoint to a higher parallelism, and riding out a Kafka broker restart —
- * each with exact totals in the committed results.
+ * through a REST jar upload, and upgraded through a savepoint to a higher parallelism, with exact
+ * totals in the committed results. A killed TaskManager and a broker restart under a running job
+ * are {@link ChaosITCase}'s, all three faults in one run.
  */
 class LocalClusterITCase {
 
@@ -60,61 +58,6 @@ class LocalClusterITCase {
         assertThat(cluster.process("taskmanager")).isEmpty();
         assertThat(Files.readString(dir.resolve("log/jobmanager.log")))
                 .contains("logflow-analytics");
-    }
-
-    @Test
-    void killedTaskManagerRestoresFromCheckpointWithoutLossOrDuplicates() throws Exception {
-        ClusterJobs.Topics t = JOBS.topics();
-        // 60,000 events 10 ms apart: ten minutes of event time, ten one-minute windows. The job
-        // runs unbounded, so it is surely still running when the TaskManager dies; the last
-        // window stays open (the watermark never passes it), so it is not expected.
-        Map<String, Long> expected = JOBS.produce(t.in(), 0, 60_000, 10);
-        ClusterJobs.dropWindow(expected, 9);
-        LocalCluster cluster = ClusterJobs.startCluster(dir);
-        try {
-            String job = ClusterJobs.jobId(JOBS.flinkRun(cluster, t, "500ms", List.of()));
-
-            ClusterJobs.awaitCompletedCheckpoints(cluster, job, 1);
-            assertThat(cluster.rest("/jobs/" + job))
-                    .as("the job is running when the TaskManager dies")
-                    .contains("\"state\":\"RUNNING\"");
-            long killedAt = System.currentTimeMillis();
-            cluster.process("taskmanager").orElseThrow().destroyForcibly();
-            cluster.startTaskManager();
-            double restoreSeconds = (awaitRestarts(cluster, job) - killedAt) / 1000.0;
-            System.out.printf("TaskManager killed; job restored in %.1f s%n", restoreSeconds);
-
-            assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
-        } finally {
-            cluster.stop(); // also ends the unbounded job
-        }
-    }
-
-    /**
-     * Waits until the job has gone through RESTARTING and runs (or has finished) again; returns the
-     * wall-clock time it was RUNNING again, in epoch millis.
-     */
-    private static long awaitRestarts(LocalCluster cluster, String job) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Pattern restarting = Pattern.compile("\"RESTARTING\":([1-9]\\d*)");
-        Pattern running = Pattern.compile("\"RUNNING\":([1-9]\\d*)");
-        while (System.nanoTime() < deadline) {
-            String details = cluster.rest("/jobs/" + job);
-            Matcher r = restarting.matcher(details);
-            Matcher up = running.matcher(details);
-            boolean back =
-                    details.contains("\"state\":\"RUNNING\"")
-                            || details.contains("\"state\":\"FINISHED\"");
-            if (r.find()
-                    && up.find()
-                    && back
-                    && Long.parseLong(up.group(1)) > Long.parseLong(r.group(1))) {
-                return Long.parseLong(up.group(1));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(
-                "job " + job + " did not restart and come back: " + cluster.rest("/jobs/" + job));
     }
 
     @Test
@@ -172,71 +115,11 @@ class LocalClusterITCase {
         }
     }
 
-    @Test
-    void brokerRestartUnderARunningJobLosesNothing() throws Exception {
-        ClusterJobs.Topics t = JOBS.topics();
-        Map<String, Long> before = JOBS.produce(t.in(), 0, 30_000, 10);
-        LocalCluster cluster = ClusterJobs.startCluster(dir);
-        try {
-            String job = ClusterJobs.jobId(JOBS.flinkRun(cluster, t, "500ms", List.of()));
-            Map<String, Long> closed = new java.util.HashMap<>(before);
-            ClusterJobs.dropWindow(closed, 4);
-            assertThat(JOBS.readOnce(t.metrics(), closed.size())).isEqualTo(closed);
-            ClusterJobs.awaitCompletedCheckpoints(cluster, job, 1);
-
-            KAFKA.kafka().stop();
-            Thread.sleep(10_000); // long enough for the job to notice: fetches and commits fail
-            long back = System.nanoTime();
-            KAFKA.kafka().start();
-
-            Map<String, Long> after = JOBS.produce(t.in(), 30_000, 30_000, 10);
-            Map<String, Long> expected = ClusterJobs.sum(before, after);
-            ClusterJobs.dropWindow(expected, 9);
-            assertThat(JOBS.readOnce(t.metrics(), expected.size())).isEqualTo(expected);
-            FlinkRest flink = new FlinkRest(cluster.restUrl());
-            String seen = outageSeen(flink, job);
-            System.out.printf(
-                    "broker back; all results committed %.1f s later; job %s; %s%n",
-                    (System.nanoTime() - back) / 1e9, restarts(flink, job), seen);
-            // "Loses nothing" means something only if the job felt the outage: it restarted, a
-            // checkpoint failed, or one waited out most of the 10 s for the broker.
-            assertThat(seen).as("the job saw the broker outage").doesNotStartWith("unseen");
-        } finally {
-            cluster.stop();
-        }
-    }
-
     private static List<Integer> parallelisms(FlinkRest flink, String job) throws Exception {
         List<Integer> out = new ArrayList<>();
         for (JsonNode v : flink.get("/jobs/" + job).path("vertices")) {
             out.add(v.path("parallelism").asInt());
         }
         return out;
-    }
-
-    private static String outageSeen(FlinkRest flink, String job) throws Exception {
-        JsonNode details = flink.get("/jobs/" + job);
-        boolean restarted = details.path("timestamps").path("RESTARTING").asLong() > 0;
-        JsonNode checkpoints = flink.get("/jobs/" + job + "/checkpoints");
-        long failed = checkpoints.path("counts").path("failed").asLong();
-        long slowest = checkpoints.path("summary").path("end_to_end_duration").path("max").asLong();
-        String what =
-                "restarted="
-                        + restarted
-                        + ", failed checkpoints="
-                        + failed
-                        + ", slowest="
-                        + slowest
-                        + " ms";
-        return (restarted || failed > 0 || slowest >= 5_000 ? "seen: " : "unseen: ") + what;
-    }
-
-    private static String restarts(FlinkRest flink, String job) throws Exception {
-        JsonNode details = flink.get("/jobs/" + job);
-        return details.path("state").asText()
-                + (details.path("timestamps").has("RESTARTING")
-                                && details.path("timestamps").path("RESTARTING").asLong() > 0
-                        ? " (restarted from its checkpoint)"
-                        : " (no restart needed)");
     }
 }
