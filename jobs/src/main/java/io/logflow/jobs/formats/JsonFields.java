@@ -86,6 +86,7 @@ final class JsonFields implements Serializable {
 
     final int[] rank;
     final String[] key;
+    final int[] hash;
 
     JsonFields(FormatSettings settings) {
         List<Integer> f = new ArrayList<>();
@@ -104,6 +105,36 @@ final class JsonFields implements Serializable {
         field = f.stream().mapToInt(Integer::intValue).toArray();
         rank = r.stream().mapToInt(Integer::intValue).toArray();
         key = k.toArray(String[]::new);
+        hash = new int[key.length];
+        for (int i = 0; i < key.length; i++) {
+            hash[i] = key[i].hashCode();
+        }
+    }
+
+    /**
+     * An open-addressing table of candidate index + 1 by key hash: a JSON path is looked up by the
+     * hash {@link #append} builds from its names, without joining them into a string.
+     */
+    int[] table() {
+        int size = Integer.highestOneBit(key.length * 4 - 1) << 1;
+        int[] table = new int[size];
+        for (int i = 0; i < key.length; i++) {
+            int slot = hash[i] & (size - 1);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = i + 1;
+        }
+        return table;
+    }
+
+    /** {@code (prefix + "." + name).hashCode()}, from the prefix's hash. */
+    static int append(int prefixHash, String name) {
+        int h = prefixHash * 31 + '.';
+        for (int i = 0; i < name.length(); i++) {
+            h *= 31;
+        }
+        return h + name.hashCode();
     }
 
     /** Milliseconds per unit of a latency under {@code key}. */

@@ -27,6 +27,8 @@ public final class JsonFormat implements LogFormat {
     private transient Object[] values;
     private transient int[] ranks;
     private transient String[] keys;
+    private transient int[] hashes;
+    private transient int[] table;
 
     public JsonFormat(FormatSettings settings) {
         this.settings = settings;
@@ -43,6 +45,8 @@ public final class JsonFormat implements LogFormat {
             values = new Object[JsonFields.COUNT];
             ranks = new int[JsonFields.COUNT];
             keys = new String[JsonFields.COUNT];
+            hashes = new int[MAX_DEPTH];
+            table = fields.table();
         }
         Arrays.fill(values, null);
         Arrays.fill(ranks, Integer.MAX_VALUE);
@@ -69,7 +73,12 @@ public final class JsonFormat implements LogFormat {
         while ((t = p.nextToken()) != null) {
             switch (t) {
                 case FIELD_NAME:
-                    path[depth] = p.currentName();
+                    String name = p.currentName();
+                    path[depth] = name;
+                    hashes[depth] =
+                            depth == 0
+                                    ? name.hashCode()
+                                    : JsonFields.append(hashes[depth - 1], name);
                     break;
                 case START_OBJECT:
                     if (++depth >= MAX_DEPTH) {
@@ -92,7 +101,14 @@ public final class JsonFormat implements LogFormat {
     }
 
     private void keep(JsonParser p, JsonToken t, int depth) throws IOException {
-        for (int i = 0; i < fields.key.length; i++) {
+        // Candidates whose key hashes like this path (almost always none or one), checked whole.
+        int h = hashes[depth];
+        int mask = table.length - 1;
+        for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (fields.hash[i] != h) {
+                continue;
+            }
             int f = fields.field[i];
             if (fields.rank[i] >= ranks[f] || !matches(depth, fields.key[i])) {
                 continue;
