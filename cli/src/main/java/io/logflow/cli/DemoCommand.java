@@ -67,7 +67,9 @@ final class DemoCommand {
             out.line("Dashboard:        " + stack.dashboardUrl());
             out.line("Result files:     " + stack.outputDir());
             out.line(
-                    "Topics:           logs -> log-metrics, log-patterns, log-alerts, logs-dlq,"
+                    "Topics:           logs (Avro) + "
+                            + DemoStack.GATEWAY_TOPIC
+                            + " (nginx lines) -> log-metrics, log-patterns, log-alerts, logs-dlq,"
                             + " logs-late");
             out.ready("LogFlow demo is running. Window results appear below; Ctrl-C stops.");
             try (ResultsTicker ticker =

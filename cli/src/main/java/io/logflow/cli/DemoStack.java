@@ -35,6 +35,11 @@ public final class DemoStack implements AutoCloseable {
     private LocalFlink flink;
     private JobClient analytics;
     private LogGenerator generator;
+    private LogGenerator gateway;
+
+    /** The demo's raw stream: nginx access log lines of the gateway. */
+    static final String GATEWAY_TOPIC = "gateway-access";
+
     private DashboardServer dashboard;
 
     public DemoStack(DemoSettings settings) {
@@ -92,9 +97,28 @@ public final class DemoStack implements AutoCloseable {
         started.add(dashboard);
         dashboard.start();
 
-        step.accept("Starting the log generator");
+        step.accept(
+                "Starting the log generator (Avro on logs, nginx lines on " + GATEWAY_TOPIC + ")");
         generator = generator().build();
         generator.start();
+        // A raw stream beside the Avro one, as a fleet's nginx would ship it; its dead letters
+        // are the Avro stream's to show.
+        gateway =
+                generator()
+                        .topic(GATEWAY_TOPIC)
+                        .format("nginx")
+                        .malformedShare(0)
+                        .lateShare(0)
+                        .seed(settings.seed() + 1)
+                        .ratePerSecond(settings.rate() / 5)
+                        .eventTimeRate(
+                                (settings.eventTimeRate() > 0
+                                                ? settings.eventTimeRate()
+                                                : settings.rate())
+                                        / 5)
+                        .count(settings.count() / 5)
+                        .build();
+        gateway.start();
         return this;
     }
 
@@ -111,7 +135,8 @@ public final class DemoStack implements AutoCloseable {
                             Defaults.TOPIC_DLQ,
                             Defaults.TOPIC_LATE,
                             Defaults.TOPIC_PATTERNS,
-                            Defaults.TOPIC_ALERTS)) {
+                            Defaults.TOPIC_ALERTS,
+                            GATEWAY_TOPIC)) {
                 if (!existing.contains(topic)) {
                     int partitions = topic.equals(Defaults.TOPIC_LOGS) ? 2 : 1;
                     topics.add(new NewTopic(topic, partitions, (short) 1));
@@ -136,26 +161,44 @@ public final class DemoStack implements AutoCloseable {
         List<String> args =
                 CheckpointResume.apply(
                         List.of(
-                                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
-                                "--registry.url", registry.url(),
-                                "--windows", settings.windows(),
-                                "--output.files.path", outputDir().toUri().toString(),
-                                "--output.files.format", "json",
+                                "--kafka.bootstrap-servers",
+                                kafka.bootstrapServers(),
+                                "--registry.url",
+                                registry.url(),
+                                "--input.sources",
+                                "logs=avro-confluent;gateway=nginx",
+                                "--input.sources.gateway.topic",
+                                GATEWAY_TOPIC,
+                                "--input.sources.gateway.service",
+                                "gateway",
+                                "--windows",
+                                settings.windows(),
+                                "--output.files.path",
+                                outputDir().toUri().toString(),
+                                "--output.files.format",
+                                "json",
                                 "--output.files.dead-letters-path",
-                                        outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
+                                outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
                                 "--output.files.late-events-path",
-                                        outputDir(Defaults.TOPIC_LATE).toUri().toString(),
-                                "--output.patterns-topic", Defaults.TOPIC_PATTERNS,
-                                "--output.alerts-topic", Defaults.TOPIC_ALERTS,
+                                outputDir(Defaults.TOPIC_LATE).toUri().toString(),
+                                "--output.patterns-topic",
+                                Defaults.TOPIC_PATTERNS,
+                                "--output.alerts-topic",
+                                Defaults.TOPIC_ALERTS,
                                 "--output.files.patterns-path",
-                                        outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
+                                outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
                                 "--output.files.alerts-path",
-                                        outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
-                                "--output.transactional-id-prefix", "logflow-demo",
-                                "--execution.checkpointing.interval", settings.checkpointInterval(),
-                                "--execution.checkpointing.dir", checkpoints,
-                                "--watermark.idle-timeout", "10s",
-                                "--parallelism.default", "2"),
+                                outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
+                                "--output.transactional-id-prefix",
+                                "logflow-demo",
+                                "--execution.checkpointing.interval",
+                                settings.checkpointInterval(),
+                                "--execution.checkpointing.dir",
+                                checkpoints,
+                                "--watermark.idle-timeout",
+                                "10s",
+                                "--parallelism.default",
+                                "2"),
                         checkpoints,
                         false,
                         true,
@@ -220,21 +263,32 @@ public final class DemoStack implements AutoCloseable {
 
     /** Waits for a bounded generator to send its count, then returns its final report. */
     public GeneratorReport stopGeneratorWhenDone(java.time.Duration timeout) {
+        if (gateway.awaitCompletion(timeout) == null) {
+            gateway.stop();
+        }
         GeneratorReport report = generator.awaitCompletion(timeout);
         return report != null ? report : generator.stop();
     }
 
     /** Stops the generator and returns its final report. */
     public GeneratorReport stopGenerator() {
+        gateway.stop();
         return generator.stop();
+    }
+
+    /** What the gateway's nginx stream has sent so far. */
+    public GeneratorReport gatewayGenerated() {
+        return gateway.progress();
     }
 
     /** Stops everything in reverse order of starting, whatever fails on the way. */
     @Override
     public void close() {
-        if (generator != null) {
-            generator.requestStop();
-            generator.awaitCompletion(java.time.Duration.ofSeconds(10));
+        for (LogGenerator g : new LogGenerator[] {gateway, generator}) {
+            if (g != null) {
+                g.requestStop();
+                g.awaitCompletion(java.time.Duration.ofSeconds(10));
+            }
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

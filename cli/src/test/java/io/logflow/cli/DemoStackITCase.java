@@ -84,6 +84,30 @@ class DemoStackITCase {
                 perService.merge(e.getService(), 1L, Long::sum);
             }
             assertThat(perService).isEqualTo(sent.validByService());
+            // The raw stream beside it: nginx lines, all the gateway's, read by the job's own
+            // parser for the truth.
+            long gatewayLines = 0;
+            var nginx =
+                    new io.logflow.jobs.formats.AccessLogFormat(
+                            new io.logflow.jobs.formats.FormatSettings("gateway", Map.of()));
+            var scratch = new io.logflow.jobs.analytics.functions.CompactEvent();
+            for (ConsumerRecord<byte[], byte[]> r :
+                    TopicReader.readCommitted(
+                            bootstrap,
+                            DemoStack.GATEWAY_TOPIC,
+                            (int) stack.gatewayGenerated().totalRecords(),
+                            WAIT)) {
+                scratch.reset(r.timestamp(), "gateway");
+                nginx.parse(
+                        r.value(),
+                        r.timestamp(),
+                        scratch,
+                        e -> truth.merge("gateway@" + e.timestamp / 1000 * 1000, 1L, Long::sum));
+                gatewayLines++;
+            }
+            assertThat(gatewayLines).isEqualTo(9000 / 5);
+            Map<String, Long> services = new HashMap<>(sent.validByService());
+            services.put("gateway", gatewayLines);
 
             // Every service has window results, and each equals the ground truth exactly.
             ConfluentAvroDeserializationSchema<WindowStats> results =
@@ -96,7 +120,7 @@ class DemoStackITCase {
                             .map(k -> k.substring(0, k.indexOf('@')))
                             .distinct()
                             .toList()
-                            .containsAll(sent.validByService().keySet())) {
+                            .containsAll(services.keySet())) {
                 latest.clear();
                 for (ConsumerRecord<byte[], byte[]> r :
                         TopicReader.readCommitted(
@@ -109,7 +133,7 @@ class DemoStackITCase {
                 }
             }
             assertThat(latest.keySet().stream().map(k -> k.substring(0, k.indexOf('@'))).distinct())
-                    .containsExactlyInAnyOrderElementsOf(sent.validByService().keySet());
+                    .containsExactlyInAnyOrderElementsOf(services.keySet());
             assertThat(latest)
                     .allSatisfy(
                             (key, w) ->

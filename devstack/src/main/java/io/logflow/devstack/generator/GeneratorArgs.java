@@ -10,6 +10,7 @@ final class GeneratorArgs {
 
     static final String USAGE =
             "Usage: GeneratorMain --kafka host:port --registry http://host:port [--topic logs]"
+                + " [--format avro|json|logfmt|nginx|syslog|text (lines need no --registry)]"
                 + " [--rate 1000 (0 = as fast as possible)] [--event-rate N] [--count N (0 = until"
                 + " stopped)] [--seed 42] [--malformed 0.01] [--late 0.005] [--late-by 5m] [--skew"
                 + " 2s] [--v2 0.2] [--incident spike:payments@60s+120s]... [--services a,b,c]"
@@ -37,6 +38,13 @@ final class GeneratorArgs {
                 case "--registry":
                     try {
                         b.registry(RegistryClientConfig.builder(value).build());
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(option, e.getMessage());
+                    }
+                    break;
+                case "--format":
+                    try {
+                        b.format(value);
                     } catch (IllegalArgumentException e) {
                         throw invalid(option, e.getMessage());
                     }
@@ -109,7 +117,7 @@ final class GeneratorArgs {
         if (b.bootstrapServers == null) {
             throw new IllegalArgumentException("Missing required option --kafka");
         }
-        if (b.registry == null) {
+        if (b.registry == null && b.format.equals("avro")) {
             throw new IllegalArgumentException("Missing required option --registry");
         }
         return b;

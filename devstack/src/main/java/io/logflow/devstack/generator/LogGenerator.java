@@ -30,6 +30,7 @@ public final class LogGenerator {
     private final String bootstrapServers;
     private final RegistryClientConfig registry;
     private final String topic;
+    private final String format;
     private final double ratePerSecond;
     private final long count;
     private final Duration connectTimeout;
@@ -50,6 +51,7 @@ public final class LogGenerator {
         this.bootstrapServers = b.bootstrapServers;
         this.registry = b.registry;
         this.topic = b.topic;
+        this.format = b.format;
         this.ratePerSecond = b.ratePerSecond;
         this.count = b.count;
         this.connectTimeout = b.connectTimeout;
@@ -89,7 +91,7 @@ public final class LogGenerator {
     private GeneratorReport execute() {
         try {
             KafkaPreflight.check(bootstrapServers, topic, clientOverrides, connectTimeout);
-            RecordEncoder encoder = new RecordEncoder(topic, registry, mix.writesV2());
+            RecordEncoder encoder = new RecordEncoder(topic, registry, mix.writesV2(), format);
             encoder.registerSchemas(new TrafficModel(model.config()).next());
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
                 stats.started();

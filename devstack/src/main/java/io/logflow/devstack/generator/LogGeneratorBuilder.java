@@ -22,6 +22,7 @@ public final class LogGeneratorBuilder {
     double eventTimeRate;
     long count;
     double malformedShare;
+    String format = "avro";
     double v2Share;
     double lateShare;
     Duration lateBy = Duration.ofMinutes(5);
@@ -87,6 +88,22 @@ public final class LogGeneratorBuilder {
     /** Records to send, malformed ones included; 0 sends until {@link LogGenerator#stop()}. */
     public LogGeneratorBuilder count(long count) {
         this.count = count;
+        return this;
+    }
+
+    /**
+     * How records are written: {@code avro} (Confluent-framed through the registry, the default) or
+     * a raw line, {@code json}, {@code logfmt}, {@code nginx}, {@code syslog} or {@code text}.
+     */
+    public LogGeneratorBuilder format(String format) {
+        if (!LineRenderer.FORMATS.contains(format)) {
+            throw new IllegalArgumentException(
+                    "Unknown format '"
+                            + format
+                            + "'; formats are "
+                            + String.join(", ", LineRenderer.FORMATS));
+        }
+        this.format = format;
         return this;
     }
 
@@ -167,8 +184,8 @@ public final class LogGeneratorBuilder {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers is required");
         }
-        if (registry == null) {
-            throw new IllegalArgumentException("registry is required");
+        if (registry == null && format.equals("avro")) {
+            throw new IllegalArgumentException("registry is required for Avro records");
         }
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("topic must not be empty");

@@ -18,13 +18,18 @@ final class RecordEncoder {
     /** Deployment environment written into v2 records. */
     static final String ENVIRONMENT = "production";
 
+    private final String format;
     private final SerializationSchema<LogEvent> v1;
     private final SerializationSchema<GenericRecord> v2;
 
-    RecordEncoder(String topic, RegistryClientConfig registry, boolean withV2) {
-        this.v1 = ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, registry);
+    /** {@code format}: "avro" through the registry, else one of {@link LineRenderer#FORMATS}. */
+    RecordEncoder(String topic, RegistryClientConfig registry, boolean withV2, String format) {
+        this.format = format;
+        boolean avro = format.equals("avro");
+        this.v1 =
+                avro ? ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, registry) : null;
         this.v2 =
-                withV2
+                avro && withV2
                         ? ConfluentAvroSerdes.genericValueSerializer(
                                 TestEvents.v2Schema(), topic, registry)
                         : null;
@@ -32,6 +37,9 @@ final class RecordEncoder {
 
     /** Registers the schemas before the first record is sent, so a bad registry fails fast. */
     void registerSchemas(LogEvent probe) {
+        if (v1 == null) {
+            return; // lines need no registry
+        }
         encode(RecordKind.V1, probe, null);
         if (v2 != null) {
             encode(RecordKind.V2, probe, null);
@@ -58,6 +66,13 @@ final class RecordEncoder {
     }
 
     private byte[] serialize(RecordKind kind, LogEvent event, String region) {
+        if (v1 == null) {
+            // A broken line for a raw source: nothing its parser can read.
+            return kind.isMalformed()
+                    ? ("\u0000" + kind + " \u0001{")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : LineRenderer.render(format, event);
+        }
         switch (kind) {
             case V1:
                 return v1.serialize(event);

@@ -100,13 +100,62 @@ class RawSourcesITCase {
                             + (i < 3 ? 11 : 14)
                             + ">1 2026-11-26T10:00:"
                             + String.format("%02d", 20 + i)
-                            + "Z bastion-1 sshd 4242 - - "
+                            + "Z bastion-1 sshd 4242 AUTH [origin ip=\"192.0.2.9\"][meta note=\"a"
+                            + " \\] in it\" sequenceId=\""
+                            + i
+                            + "\"] "
                             + (i < 3
                                     ? "Failed password for root from 192.0.2." + i
                                     : "Accepted key"));
         }
         sys.add("no priority here");
         KAFKA.sendValues(syslog, bytes(sys));
+        // logfmt and plain text lines of one service (billing): its window holds both.
+        String logfmt = KAFKA.createTopic("billing-logfmt", 1);
+        KAFKA.sendValues(
+                logfmt,
+                bytes(
+                        List.of(
+                                "ts=2026-11-26T10:00:30Z level=error service=billing"
+                                        + " msg=\"Überweisung \\\"42\\\" fehlgeschlagen: 支付失败\""
+                                        + " status=502 path=/pay duration=1.5s",
+                                "ts=2026-11-26T10:00:31Z level=warn service=billing msg=retrying",
+                                "ts=2026-11-26T10:00:32Z service=billing msg=\"no level: INFO\"",
+                                "ts=2026-11-26T10:00:33Z level=info service=billing",
+                                "ts=2026-11-26T10:00:34Z level=debug service=billing msg=done",
+                                "ts=2026-11-26T10:00:35Z level=info service=billing"
+                                        + " msg=\"unclosed")));
+        // Lines without a time of their own take their Kafka record's: T0 + 45 s here.
+        String text = KAFKA.createTopic("billing-text", 1);
+        List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> textRecords =
+                new ArrayList<>();
+        for (String line :
+                List.of(
+                        "2026-11-26 10:00:40,123 ERROR [main] Billing - invoice 7 failed",
+                        "E1126 10:00:41.000001 1234 batch.go:12] settlement failed",
+                        "[WARN] 2 invoices late",
+                        "plain words, nothing recognised")) {
+            textRecords.add(
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            text,
+                            0,
+                            T0.plusSeconds(45).toEpochMilli(),
+                            null,
+                            line.getBytes(StandardCharsets.UTF_8)));
+        }
+        KAFKA.send(text, textRecords);
+        // Apache common format from IPv6 clients.
+        String apache = KAFKA.createTopic("web-apache", 1);
+        KAFKA.sendValues(
+                apache,
+                bytes(
+                        List.of(
+                                "2001:db8::1 - frank [26/Nov/2026:10:00:50 +0000] \"GET /index.html"
+                                        + " HTTP/1.0\" 200 2326",
+                                "2001:db8::2 - - [26/Nov/2026:10:00:51 +0000] \"GET /missing"
+                                        + " HTTP/1.1\" 404 -",
+                                "2001:db8::1 - - [26/Nov/2026:10:00:52 +0000] \"POST /form"
+                                        + " HTTP/1.1\" 201 17")));
 
         AnalyticsConfig config =
                 AnalyticsConfig.fromArgs(
@@ -115,7 +164,18 @@ class RawSourcesITCase {
                         "--registry.url",
                         REGISTRY.url(),
                         "--input.sources",
-                        "logs=avro-confluent;app=json;edge=nginx;hosts=syslog",
+                        "logs=avro-confluent;app=json;edge=nginx;hosts=syslog;pay=logfmt;batch=text;"
+                            + "web=apache",
+                        "--input.sources.pay.topic",
+                        logfmt,
+                        "--input.sources.batch.topic",
+                        text,
+                        "--input.sources.batch.service",
+                        "billing",
+                        "--input.sources.web.topic",
+                        apache,
+                        "--input.sources.web.service",
+                        "web",
                         "--input.sources.logs.topic",
                         avro,
                         "--input.sources.app.topic",
@@ -156,12 +216,31 @@ class RawSourcesITCase {
 
         Map<String, WindowStats> results = new TreeMap<>();
         var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 5, WAIT)) {
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 7, WAIT)) {
             WindowStats w = reader.deserialize(r.value());
             assertThat(w.getWindowStart()).isEqualTo(T0);
             results.put(w.getService(), w);
         }
-        assertThat(results.keySet()).containsExactly("cart", "checkout", "edge", "shop", "sshd");
+        assertThat(results.keySet())
+                .containsExactly("billing", "cart", "checkout", "edge", "shop", "sshd", "web");
+        // Two formats, one service: the window holds the sum of both parts.
+        WindowStats billing = results.get("billing");
+        assertThat(billing.getCount()).isEqualTo(5 + 4);
+        assertThat(billing.getLevelCounts())
+                .containsEntry("ERROR", 1L + 2L)
+                .containsEntry("WARN", 1L + 1L)
+                .containsEntry("INFO", 2L + 1L)
+                .containsEntry("DEBUG", 1L);
+        assertThat(billing.getHttpCount()).isEqualTo(1);
+        assertThat(billing.getLatency().getMax()).as("1.5s").isEqualTo(1500.0);
+        assertThat(billing.getTopErrors())
+                .extracting(t -> t.getItem())
+                .contains("Überweisung \"42\" fehlgeschlagen: 支付失败");
+        WindowStats web = results.get("web");
+        assertThat(web.getCount()).isEqualTo(3);
+        assertThat(web.getDistinctClientIps()).isEqualTo(2);
+        assertThat(web.getBytesSum()).isEqualTo(2326 + 17);
+        assertThat(web.getLevelCounts()).containsEntry("WARN", 1L).containsEntry("INFO", 2L);
         WindowStats edge = results.get("edge");
         assertThat(edge.getCount()).isEqualTo(10);
         assertThat(edge.getLevelCounts())
@@ -198,7 +277,7 @@ class RawSourcesITCase {
 
         var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
         List<DeadLetter> letters = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 3, WAIT)) {
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 4, WAIT)) {
             letters.add(dead.deserialize(r.value()));
         }
         assertThat(letters)
@@ -211,11 +290,12 @@ class RawSourcesITCase {
                                 + " expecting (JSON String, Number, Array, Object or token 'null',"
                                 + " 'true' or 'false')",
                         "json source 'app': timestamp 'yesterday' (@timestamp) is not a time",
-                        "syslog source 'hosts': no PRI: a syslog message starts with <0-191>");
+                        "syslog source 'hosts': no PRI: a syslog message starts with <0-191>",
+                        "logfmt source 'pay': quoted value of 'msg' is not closed");
         assertThat(letters)
                 .extracting(d -> new String(d.getValue().array(), StandardCharsets.UTF_8))
                 .contains("not json at all", "no priority here");
-        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(json, syslog);
+        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(json, syslog, logfmt);
     }
 
     private static List<byte[]> bytes(List<String> lines) {
