@@ -10,7 +10,15 @@ public final class LogFormats {
     public static final String AVRO = "avro-confluent";
 
     private static final List<String> RAW =
-            List.of("json", "logfmt", "nginx", "apache", "syslog", "text");
+            List.of(
+                    "json",
+                    "logfmt",
+                    "nginx",
+                    "apache",
+                    "syslog",
+                    "text",
+                    "otlp-json",
+                    "otlp-proto");
 
     private LogFormats() {}
 
@@ -30,6 +38,8 @@ public final class LogFormats {
                     case "nginx", "apache" -> AccessLogFormat::new;
                     case "syslog" -> SyslogFormat::new;
                     case "text" -> TextFormat::new;
+                    case "otlp-json" -> OtlpJsonFormat::new;
+                    case "otlp-proto" -> OtlpProtoFormat::new;
                     default -> null;
                 };
         if (factory == null) {

@@ -41,7 +41,8 @@ class InputSourcesTest {
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.sources", "logs=xml"))
                 .hasMessage(
                         "input.sources: unknown format 'xml' for source 'logs'; formats are"
-                                + " avro-confluent, json, logfmt, nginx, apache, syslog, text");
+                                + " avro-confluent, json, logfmt, nginx, apache, syslog, text,"
+                                + " otlp-json, otlp-proto");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.sources", "logs"))
                 .hasMessageContaining("'logs' is not name=format");
         assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--input.sources", "a=json;a=json"))

@@ -1,0 +1,229 @@
+package io.logflow.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
+import io.logflow.devstack.junit.SchemaRegistryExtension;
+import io.logflow.schema.DeadLetter;
+import io.logflow.schema.DeadLetterReason;
+import io.logflow.schema.WindowStats;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The analytics job reads OTLP protobuf export requests, as the collector's Kafka exporter writes
+ * them, from a raw source: each log record is one event in its resource's service's window, exact
+ * to the event, an empty request is no event, and a record that is no request a dead letter.
+ */
+class OtlpSourceITCase {
+
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int REQUESTS = 10;
+
+    @Test
+    void exportRequestsBecomeOneEventPerLogRecord() throws Exception {
+        String otel = KAFKA.createTopic("otel-logs", 2);
+        String metrics = KAFKA.createTopic("log-metrics", 1);
+        String dlq = KAFKA.createTopic("logs-dlq", 1);
+        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long millis = T0.plusSeconds(2L * i).toEpochMilli();
+            records.add(new ProducerRecord<>(otel, null, millis, null, request(i).toByteArray()));
+        }
+        records.add(new ProducerRecord<>(otel, new byte[0]));
+        records.add(
+                new ProducerRecord<>(otel, "not protobuf at all".getBytes(StandardCharsets.UTF_8)));
+        KAFKA.send(otel, records);
+
+        AnalyticsConfig config =
+                AnalyticsConfig.fromArgs(
+                        "--kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--registry.url",
+                        REGISTRY.url(),
+                        "--input.sources",
+                        "otel=otlp-proto",
+                        "--input.sources.otel.topic",
+                        otel,
+                        "--input.sources.otel.service",
+                        "collector",
+                        "--input.starting-offsets",
+                        "earliest",
+                        "--input.bounded",
+                        "true",
+                        "--output.metrics-topic",
+                        metrics,
+                        "--output.dead-letter-topic",
+                        dlq,
+                        "--output.late-topic",
+                        KAFKA.createTopic("logs-late", 1),
+                        "--output.patterns-topic",
+                        KAFKA.createTopic("log-patterns", 1),
+                        "--output.alerts-topic",
+                        KAFKA.createTopic("log-alerts", 1),
+                        "--windows",
+                        "tumbling:1m",
+                        "--execution.checkpointing.interval",
+                        "300ms",
+                        "--parallelism.default",
+                        "2");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        AnalyticsJob.configure(env, config);
+        AnalyticsIO.sinkAll(
+                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
+        env.execute("otlp-source-it");
+
+        Map<String, WindowStats> results = new TreeMap<>();
+        var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
+        List<ConsumerRecord<byte[], byte[]>> windows = KAFKA.read(metrics, 3, WAIT);
+        assertThat(windows).hasSize(3);
+        for (ConsumerRecord<byte[], byte[]> r : windows) {
+            WindowStats w = reader.deserialize(r.value());
+            assertThat(w.getWindowStart()).isEqualTo(T0);
+            results.put(w.getService(), w);
+        }
+        assertThat(results.keySet()).containsExactly("checkout", "collector", "search");
+        WindowStats checkout = results.get("checkout");
+        assertThat(checkout.getCount()).isEqualTo(3L * REQUESTS);
+        assertThat(checkout.getLevelCounts())
+                .containsEntry("ERROR", 10L)
+                .containsEntry("WARN", 10L)
+                .containsEntry("INFO", 10L);
+        assertThat(checkout.getHttpCount()).isEqualTo(10);
+        assertThat(checkout.getStatusClassCounts())
+                .containsEntry("5xx", 5L)
+                .containsEntry("2xx", 5L);
+        assertThat(checkout.getLatency().getMax()).as("seconds to millis").isEqualTo(100.0);
+        assertThat(checkout.getTopPaths())
+                .allSatisfy(p -> assertThat(p.getItem()).isEqualTo("/api/pay"));
+        WindowStats search = results.get("search");
+        assertThat(search.getCount()).isEqualTo(2L * REQUESTS);
+        assertThat(search.getLevelCounts()).containsEntry("DEBUG", 10L).containsEntry("FATAL", 10L);
+        assertThat(search.getHttpCount()).isZero();
+        assertThat(results.get("collector").getCount())
+                .as("no service.name: the source's service")
+                .isEqualTo(REQUESTS / 2);
+
+        var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 1, WAIT)) {
+            letters.add(dead.deserialize(r.value()));
+        }
+        assertThat(letters).hasSize(1);
+        DeadLetter letter = letters.get(0);
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
+        assertThat(letter.getDetail())
+                .isEqualTo(
+                        "otlp-proto source 'otel': not an OTLP ExportLogsServiceRequest: Protocol"
+                                + " message tag had invalid wire type.");
+        assertThat(new String(letter.getValue().array(), StandardCharsets.UTF_8))
+                .isEqualTo("not protobuf at all");
+        assertThat(letter.getTopic()).isEqualTo(otel);
+    }
+
+    /**
+     * Request {@code i}: checkout's ERROR request (status 500 on even i, 200 on odd), WARN and INFO
+     * records; search's DEBUG and FATAL ones; on even i a record of a resource without a service.
+     */
+    private static ExportLogsServiceRequest request(int i) {
+        long nanos = T0.plusSeconds(2L * i).toEpochMilli() * 1_000_000L;
+        LogRecord http =
+                LogRecord.newBuilder()
+                        .setTimeUnixNano(nanos)
+                        .setSeverityNumberValue(17)
+                        .setBody(string("request " + i + " failed"))
+                        .addAttributes(
+                                kv("http.response.status_code", int64(i % 2 == 0 ? 500 : 200)))
+                        .addAttributes(kv("url.path", string("/api/pay?order=" + i)))
+                        .addAttributes(
+                                kv(
+                                        "http.server.request.duration",
+                                        AnyValue.newBuilder()
+                                                .setDoubleValue((i + 1) / 100.0)
+                                                .build()))
+                        .build();
+        LogRecord warn =
+                LogRecord.newBuilder()
+                        .setObservedTimeUnixNano(nanos + 1_000_000L)
+                        .setSeverityText("WARN")
+                        .setBody(string("slow " + i))
+                        .build();
+        LogRecord info = LogRecord.newBuilder().setBody(string("cart " + i)).build();
+        ExportLogsServiceRequest.Builder request =
+                ExportLogsServiceRequest.newBuilder()
+                        .addResourceLogs(resource("checkout", http, warn, info))
+                        .addResourceLogs(
+                                resource(
+                                        "search",
+                                        LogRecord.newBuilder()
+                                                .setTimeUnixNano(nanos)
+                                                .setSeverityNumberValue(5)
+                                                .setBody(string("query " + i))
+                                                .build(),
+                                        LogRecord.newBuilder()
+                                                .setTimeUnixNano(nanos)
+                                                .setSeverityNumberValue(21)
+                                                .setBody(string("index lost"))
+                                                .build()));
+        if (i % 2 == 0) {
+            request.addResourceLogs(
+                    ResourceLogs.newBuilder()
+                            .addScopeLogs(
+                                    ScopeLogs.newBuilder()
+                                            .addLogRecords(
+                                                    LogRecord.newBuilder()
+                                                            .setTimeUnixNano(nanos)
+                                                            .setBody(string("anonymous")))));
+        }
+        return request.build();
+    }
+
+    private static ResourceLogs resource(String service, LogRecord... logs) {
+        return ResourceLogs.newBuilder()
+                .setResource(
+                        Resource.newBuilder()
+                                .addAttributes(kv("service.name", string(service)))
+                                .addAttributes(kv("host.name", string(service + "-1"))))
+                .addScopeLogs(ScopeLogs.newBuilder().addAllLogRecords(List.of(logs)))
+                .build();
+    }
+
+    private static AnyValue string(String s) {
+        return AnyValue.newBuilder().setStringValue(s).build();
+    }
+
+    private static AnyValue int64(long v) {
+        return AnyValue.newBuilder().setIntValue(v).build();
+    }
+
+    private static KeyValue kv(String key, AnyValue value) {
+        return KeyValue.newBuilder().setKey(key).setValue(value).build();
+    }
+}
