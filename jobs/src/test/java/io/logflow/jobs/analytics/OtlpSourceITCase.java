@@ -2,8 +2,6 @@ package io.logflow.jobs.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logflow.connectors.registry.RegistryClientConfig;
-import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
@@ -18,14 +16,10 @@ import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,15 +36,12 @@ class OtlpSourceITCase {
     static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int REQUESTS = 10;
 
     @Test
     void exportRequestsBecomeOneEventPerLogRecord() throws Exception {
         String otel = KAFKA.createTopic("otel-logs", 2);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        String dlq = KAFKA.createTopic("logs-dlq", 1);
-        RegistryClientConfig registry = REGISTRY.clientConfig().build();
+        BoundedRawJob job = new BoundedRawJob(KAFKA, REGISTRY);
 
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -62,53 +53,16 @@ class OtlpSourceITCase {
                 new ProducerRecord<>(otel, "not protobuf at all".getBytes(StandardCharsets.UTF_8)));
         KAFKA.send(otel, records);
 
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.sources",
-                        "otel=otlp-proto",
-                        "--input.sources.otel.topic",
-                        otel,
-                        "--input.sources.otel.service",
-                        "collector",
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--input.bounded",
-                        "true",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        dlq,
-                        "--output.late-topic",
-                        KAFKA.createTopic("logs-late", 1),
-                        "--output.patterns-topic",
-                        KAFKA.createTopic("log-patterns", 1),
-                        "--output.alerts-topic",
-                        KAFKA.createTopic("log-alerts", 1),
-                        "--windows",
-                        "tumbling:1m",
-                        "--execution.checkpointing.interval",
-                        "300ms",
-                        "--parallelism.default",
-                        "2");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        env.execute("otlp-source-it");
+        job.run(
+                "otlp-source-it",
+                "--input.sources",
+                "otel=otlp-proto",
+                "--input.sources.otel.topic",
+                otel,
+                "--input.sources.otel.service",
+                "collector");
 
-        Map<String, WindowStats> results = new TreeMap<>();
-        var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
-        List<ConsumerRecord<byte[], byte[]>> windows = KAFKA.read(metrics, 3, WAIT);
-        assertThat(windows).hasSize(3);
-        for (ConsumerRecord<byte[], byte[]> r : windows) {
-            WindowStats w = reader.deserialize(r.value());
-            assertThat(w.getWindowStart()).isEqualTo(T0);
-            results.put(w.getService(), w);
-        }
+        Map<String, WindowStats> results = job.windows(3, T0);
         assertThat(results.keySet()).containsExactly("checkout", "collector", "search");
         WindowStats checkout = results.get("checkout");
         assertThat(checkout.getCount()).isEqualTo(3L * REQUESTS);
@@ -131,12 +85,7 @@ class OtlpSourceITCase {
                 .as("no service.name: the source's service")
                 .isEqualTo(REQUESTS / 2);
 
-        var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
-        List<DeadLetter> letters = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 1, WAIT)) {
-            letters.add(dead.deserialize(r.value()));
-        }
-        assertThat(letters).hasSize(1);
+        List<DeadLetter> letters = job.deadLetters(1);
         DeadLetter letter = letters.get(0);
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
         assertThat(letter.getDetail())

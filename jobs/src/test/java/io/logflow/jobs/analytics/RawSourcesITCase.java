@@ -13,14 +13,10 @@ import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,14 +32,12 @@ class RawSourcesITCase {
     static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void avroAndRawSourcesMeetInOneStream() throws Exception {
         String avro = KAFKA.createTopic("logs", 2);
         String json = KAFKA.createTopic("app-json", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        String dlq = KAFKA.createTopic("logs-dlq", 1);
+        BoundedRawJob job = new BoundedRawJob(KAFKA, REGISTRY);
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
 
         var serializer = ConfluentAvroSerdes.valueSerializer(LogEvent.class, avro, registry);
@@ -157,70 +151,35 @@ class RawSourcesITCase {
                                 "2001:db8::1 - - [26/Nov/2026:10:00:52 +0000] \"POST /form"
                                         + " HTTP/1.1\" 201 17")));
 
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.sources",
-                        "logs=avro-confluent;app=json;edge=nginx;hosts=syslog;pay=logfmt;batch=text;"
-                            + "web=apache",
-                        "--input.sources.pay.topic",
-                        logfmt,
-                        "--input.sources.batch.topic",
-                        text,
-                        "--input.sources.batch.service",
-                        "billing",
-                        "--input.sources.web.topic",
-                        apache,
-                        "--input.sources.web.service",
-                        "web",
-                        "--input.sources.logs.topic",
-                        avro,
-                        "--input.sources.app.topic",
-                        json,
-                        "--input.sources.edge.topic",
-                        nginx,
-                        "--input.sources.edge.service",
-                        "edge",
-                        "--input.sources.hosts.topic",
-                        syslog,
-                        "--input.sources.app.service",
-                        "shop",
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--input.bounded",
-                        "true",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        dlq,
-                        "--output.late-topic",
-                        KAFKA.createTopic("logs-late", 1),
-                        "--output.patterns-topic",
-                        KAFKA.createTopic("log-patterns", 1),
-                        "--output.alerts-topic",
-                        KAFKA.createTopic("log-alerts", 1),
-                        "--windows",
-                        "tumbling:1m",
-                        "--execution.checkpointing.interval",
-                        "300ms",
-                        "--parallelism.default",
-                        "2");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        env.execute("raw-sources-it");
+        job.run(
+                "raw-sources-it",
+                "--input.sources",
+                "logs=avro-confluent;app=json;edge=nginx;hosts=syslog;pay=logfmt;batch=text;"
+                        + "web=apache",
+                "--input.sources.pay.topic",
+                logfmt,
+                "--input.sources.batch.topic",
+                text,
+                "--input.sources.batch.service",
+                "billing",
+                "--input.sources.web.topic",
+                apache,
+                "--input.sources.web.service",
+                "web",
+                "--input.sources.logs.topic",
+                avro,
+                "--input.sources.app.topic",
+                json,
+                "--input.sources.edge.topic",
+                nginx,
+                "--input.sources.edge.service",
+                "edge",
+                "--input.sources.hosts.topic",
+                syslog,
+                "--input.sources.app.service",
+                "shop");
 
-        Map<String, WindowStats> results = new TreeMap<>();
-        var reader = ConfluentAvroSerdes.valueDeserializer(WindowStats.class, metrics, registry);
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(metrics, 7, WAIT)) {
-            WindowStats w = reader.deserialize(r.value());
-            assertThat(w.getWindowStart()).isEqualTo(T0);
-            results.put(w.getService(), w);
-        }
+        Map<String, WindowStats> results = job.windows(7, T0);
         assertThat(results.keySet())
                 .containsExactly("billing", "cart", "checkout", "edge", "shop", "sshd", "web");
         // Two formats, one service: the window holds the sum of both parts.
@@ -275,11 +234,7 @@ class RawSourcesITCase {
         assertThat(cart.getTopPaths()).allSatisfy(p -> assertThat(p.getItem()).isEqualTo("/cart"));
         assertThat(results.get("shop").getCount()).as("the source's service").isEqualTo(1);
 
-        var dead = ConfluentAvroSerdes.valueDeserializer(DeadLetter.class, dlq, registry);
-        List<DeadLetter> letters = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(dlq, 4, WAIT)) {
-            letters.add(dead.deserialize(r.value()));
-        }
+        List<DeadLetter> letters = job.deadLetters(4);
         assertThat(letters)
                 .extracting(DeadLetter::getReason)
                 .containsOnly(DeadLetterReason.UNPARSEABLE);
