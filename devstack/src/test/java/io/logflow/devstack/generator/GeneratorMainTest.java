@@ -138,7 +138,14 @@ class GeneratorMainTest {
         assertThatThrownBy(() -> LogGenerator.builder().build())
                 .hasMessage("bootstrapServers is required");
         assertThatThrownBy(() -> LogGenerator.builder().bootstrapServers("k:1").build())
-                .hasMessage("registry is required");
+                .hasMessage("registry is required for Avro records");
+        // Lines need no registry.
+        assertThat(LogGenerator.builder().bootstrapServers("k:1").format("nginx").build())
+                .isNotNull();
+        assertThatThrownBy(() -> LogGenerator.builder().format("xml"))
+                .hasMessage(
+                        "Unknown format 'xml'; formats are avro, json, logfmt, nginx, syslog,"
+                                + " text");
     }
 
     private void assertError(String[] args, String expected) {
