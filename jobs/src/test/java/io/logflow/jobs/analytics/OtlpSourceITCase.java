@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The analytics job reads OTLP protobuf export requests, as the collector's Kafka exporter writes
- * them, from a raw source: each log record is one event in its resource's service's window, exact
- * to the event, an empty request is no event, and a record that is no request a dead letter.
+ * The analytics job reads OTLP export requests as the collector's Kafka exporter writes them, in
+ * both its encodings (otlp_proto and otlp_json, one source each, the same requests): each log
+ * record is one event in its resource's service's window, exact to the event, so every count is
+ * twice one encoding's; an empty request is no event, and a record that is no request a dead
+ * letter.
  */
 class OtlpSourceITCase {
 
@@ -52,41 +54,69 @@ class OtlpSourceITCase {
         records.add(
                 new ProducerRecord<>(otel, "not protobuf at all".getBytes(StandardCharsets.UTF_8)));
         KAFKA.send(otel, records);
+        // The same requests as the collector's otlp_json encoding writes them, on a second source.
+        String json = KAFKA.createTopic("otel-json", 1);
+        List<ProducerRecord<byte[], byte[]>> jsonRecords = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            String text = com.google.protobuf.util.JsonFormat.printer().print(request(i));
+            jsonRecords.add(
+                    new ProducerRecord<>(
+                            json,
+                            null,
+                            T0.plusSeconds(2L * i).toEpochMilli(),
+                            null,
+                            text.getBytes(StandardCharsets.UTF_8)));
+        }
+        jsonRecords.add(new ProducerRecord<>(json, "[1, 2]".getBytes(StandardCharsets.UTF_8)));
+        KAFKA.send(json, jsonRecords);
 
         job.run(
                 "otlp-source-it",
                 "--input.sources",
-                "otel=otlp-proto",
+                "otel=otlp-proto;oteljson=otlp-json",
                 "--input.sources.otel.topic",
                 otel,
                 "--input.sources.otel.service",
+                "collector",
+                "--input.sources.oteljson.topic",
+                json,
+                "--input.sources.oteljson.service",
                 "collector");
 
         Map<String, WindowStats> results = job.windows(3, T0);
         assertThat(results.keySet()).containsExactly("checkout", "collector", "search");
         WindowStats checkout = results.get("checkout");
-        assertThat(checkout.getCount()).isEqualTo(3L * REQUESTS);
+        assertThat(checkout.getCount()).as("both encodings").isEqualTo(2 * 3L * REQUESTS);
         assertThat(checkout.getLevelCounts())
-                .containsEntry("ERROR", 10L)
-                .containsEntry("WARN", 10L)
-                .containsEntry("INFO", 10L);
-        assertThat(checkout.getHttpCount()).isEqualTo(10);
+                .containsEntry("ERROR", 20L)
+                .containsEntry("WARN", 20L)
+                .containsEntry("INFO", 20L);
+        assertThat(checkout.getHttpCount()).isEqualTo(20);
         assertThat(checkout.getStatusClassCounts())
-                .containsEntry("5xx", 5L)
-                .containsEntry("2xx", 5L);
+                .containsEntry("5xx", 10L)
+                .containsEntry("2xx", 10L);
         assertThat(checkout.getLatency().getMax()).as("seconds to millis").isEqualTo(100.0);
         assertThat(checkout.getTopPaths())
                 .allSatisfy(p -> assertThat(p.getItem()).isEqualTo("/api/pay"));
         WindowStats search = results.get("search");
-        assertThat(search.getCount()).isEqualTo(2L * REQUESTS);
-        assertThat(search.getLevelCounts()).containsEntry("DEBUG", 10L).containsEntry("FATAL", 10L);
+        assertThat(search.getCount()).isEqualTo(2 * 2L * REQUESTS);
+        assertThat(search.getLevelCounts()).containsEntry("DEBUG", 20L).containsEntry("FATAL", 20L);
         assertThat(search.getHttpCount()).isZero();
         assertThat(results.get("collector").getCount())
                 .as("no service.name: the source's service")
-                .isEqualTo(REQUESTS / 2);
+                .isEqualTo(2 * REQUESTS / 2);
 
-        List<DeadLetter> letters = job.deadLetters(1);
-        DeadLetter letter = letters.get(0);
+        List<DeadLetter> letters = job.deadLetters(2);
+        assertThat(letters)
+                .filteredOn(d -> d.getTopic().equals(json))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d.getDetail())
+                                        .startsWith(
+                                                "otlp-json source 'oteljson': not OTLP/JSON: "));
+        DeadLetter letter =
+                letters.stream().filter(d -> d.getTopic().equals(otel)).findFirst().orElseThrow();
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNPARSEABLE);
         assertThat(letter.getDetail())
                 .isEqualTo(
