@@ -32,6 +32,9 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
     private transient CompactEvent scratch;
     private transient CompactCodec codec;
     private transient java.util.List<DecodedRecord> pending;
+    // The record being parsed, for the one collecting consumer built in open: no lambda per record.
+    private transient ConsumerRecord<byte[], byte[]> current;
+    private transient java.util.function.Consumer<CompactEvent> collect;
 
     public RawLogDeserializer(
             String source,
@@ -60,6 +63,7 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
         scratch = new CompactEvent();
         codec = new CompactCodec();
         pending = new java.util.ArrayList<>();
+        collect = e -> pending.add(checked(current, e));
     }
 
     @Override
@@ -91,7 +95,8 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
         pending.clear();
         scratch.reset(record.timestamp(), service);
         try {
-            format.parse(value, record.timestamp(), scratch, e -> pending.add(checked(record, e)));
+            current = record;
+            format.parse(value, record.timestamp(), scratch, collect);
         } catch (UnparseableException e) {
             out.collect(unparseable(record, e.getMessage()));
             return;
