@@ -36,4 +36,13 @@ final class DataDirs {
             Set.of(KAFKA, CHECKPOINTS, OUTPUT, LOGS, TMP, CLUSTER, CHAOS, "bench", "bench-driver");
 
     private DataDirs() {}
+
+    /** Deletes {@code dir} and everything below it. */
+    static void delete(java.nio.file.Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
 }

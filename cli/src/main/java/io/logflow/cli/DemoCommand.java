@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -115,11 +114,7 @@ final class DemoCommand {
             }
         }
         for (Path child : delete) {
-            try (Stream<Path> all = Files.walk(child)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            DataDirs.delete(child);
         }
         if (kept.isEmpty()) {
             Files.delete(data);

@@ -99,24 +99,17 @@ public final class DemoStack implements AutoCloseable {
 
         step.accept(
                 "Starting the log generator (Avro on logs, nginx lines on " + GATEWAY_TOPIC + ")");
-        generator = generator().build();
+        generator = generator(1).build();
         generator.start();
         // A raw stream beside the Avro one, as a fleet's nginx would ship it; its dead letters
         // are the Avro stream's to show.
         gateway =
-                generator()
+                generator(0.2)
                         .topic(GATEWAY_TOPIC)
                         .format("nginx")
                         .malformedShare(0)
                         .lateShare(0)
                         .seed(settings.seed() + 1)
-                        .ratePerSecond(settings.rate() / 5)
-                        .eventTimeRate(
-                                (settings.eventTimeRate() > 0
-                                                ? settings.eventTimeRate()
-                                                : settings.rate())
-                                        / 5)
-                        .count(settings.count() / 5)
                         .build();
         gateway.start();
         return this;
@@ -206,19 +199,21 @@ public final class DemoStack implements AutoCloseable {
         return AnalyticsConfig.fromArgs(args.toArray(String[]::new));
     }
 
-    private LogGeneratorBuilder generator() {
+    /** The demo's generator at {@code share} of its rate, event-time rate and count. */
+    private LogGeneratorBuilder generator(double share) {
         LogGeneratorBuilder b =
                 LogGenerator.builder()
                         .bootstrapServers(kafka.bootstrapServers())
                         .registry(RegistryClientConfig.builder(registry.url()).build())
                         .topic(Defaults.TOPIC_LOGS)
                         .seed(settings.seed())
-                        .ratePerSecond(settings.rate())
+                        .ratePerSecond(settings.rate() * share)
                         .eventTimeRate(
-                                settings.eventTimeRate() > 0
-                                        ? settings.eventTimeRate()
-                                        : settings.rate())
-                        .count(settings.count())
+                                (settings.eventTimeRate() > 0
+                                                ? settings.eventTimeRate()
+                                                : settings.rate())
+                                        * share)
+                        .count(Math.round(settings.count() * share))
                         .malformedShare(settings.malformedShare())
                         .v2Share(0.2)
                         .lateShare(settings.lateShare())

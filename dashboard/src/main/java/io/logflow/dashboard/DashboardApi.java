@@ -63,7 +63,7 @@ public final class DashboardApi {
                 store,
                 alerts,
                 patterns,
-                new DeadLetterStore(Duration.ofMinutes(5), clock),
+                new DeadLetterStore(DashboardServer.DEAD_LETTER_SPAN, clock),
                 kafka,
                 clock);
     }

@@ -14,10 +14,10 @@ import java.util.Locale;
  * formats: ECS JSON, logfmt, an nginx combined access log line, RFC 5424 syslog or a log4j-style
  * text line. The same traffic model drives every format, so a raw stream looks like the Avro one.
  */
-final class LineRenderer {
+public final class LineRenderer {
 
     /** The generator's formats: Avro through the registry, or one of the raw lines. */
-    static final List<String> FORMATS =
+    public static final List<String> FORMATS =
             List.of("avro", "json", "logfmt", "nginx", "syslog", "text");
 
     private static final DateTimeFormatter CLF =
@@ -29,7 +29,8 @@ final class LineRenderer {
 
     private LineRenderer() {}
 
-    static byte[] render(String format, LogEvent e) {
+    /** {@code e} as one line of {@code format} (any of {@link #FORMATS} but avro), UTF-8. */
+    public static byte[] render(String format, LogEvent e) {
         String line =
                 switch (format) {
                     case "json" -> json(e);
@@ -48,7 +49,13 @@ final class LineRenderer {
         field(b, "service.name", e.getService());
         field(b, "host.name", e.getHost());
         field(b, "log.level", e.getLevel().name().toLowerCase(Locale.ROOT));
+        if (e.getLogger() != null) {
+            field(b, "log.logger", e.getLogger());
+        }
         field(b, "message", e.getMessage());
+        if (e.getTraceId() != null) {
+            field(b, "trace.id", e.getTraceId());
+        }
         HttpInfo h = e.getHttp();
         if (h != null) {
             field(b, "http.request.method", h.getMethod());
@@ -59,6 +66,16 @@ final class LineRenderer {
             if (h.getClientIp() != null) {
                 field(b, "client.ip", h.getClientIp());
             }
+            if (h.getUserAgent() != null) {
+                field(b, "user_agent.original", h.getUserAgent());
+            }
+        }
+        // Attributes as ECS labels, so the line carries what the Avro record carries.
+        if (!e.getAttributes().isEmpty()) {
+            b.append("\"labels\":{");
+            e.getAttributes().forEach((k, v) -> field(b, k, v));
+            b.setLength(b.length() - 1);
+            b.append("},");
         }
         b.setLength(b.length() - 1);
         return b.append('}').toString();

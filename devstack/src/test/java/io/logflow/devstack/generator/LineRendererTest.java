@@ -30,7 +30,7 @@ class LineRendererTest {
                                     .setClientIp("10.0.0.7")
                                     .setUserAgent("curl/8")
                                     .build())
-                    .setAttributes(Map.of())
+                    .setAttributes(Map.of("region", "eu-1"))
                     .build();
 
     @Test
@@ -57,7 +57,8 @@ class LineRendererTest {
                             + " \\\"7\\\" failed\","
                             + "\"http.request.method\":\"POST\",\"url.path\":\"/api/pay\","
                             + "\"http.response.status_code\":502,\"event.duration\":123000000,"
-                            + "\"http.response.body.bytes\":42,\"client.ip\":\"10.0.0.7\"}");
+                            + "\"http.response.body.bytes\":42,\"client.ip\":\"10.0.0.7\","
+                            + "\"user_agent.original\":\"curl/8\",\"labels\":{\"region\":\"eu-1\"}}");
     }
 
     private static String line(String format) {

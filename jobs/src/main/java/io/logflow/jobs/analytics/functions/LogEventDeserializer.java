@@ -58,7 +58,6 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
                                     + "\"avro.java.string\":\"String\"}}]}");
 
     private final RegistryClientConfig registry;
-    private final int maxRecordBytes;
     private final SourceDeadLetters dead;
     private final EventTimeRules eventTime;
     private final Duration outageTimeout;
@@ -74,8 +73,7 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             EventTimeRules eventTime,
             Duration outageTimeout) {
         this.registry = registry;
-        this.maxRecordBytes = maxRecordBytes;
-        this.dead = new SourceDeadLetters(deadLetterMaxBytes);
+        this.dead = new SourceDeadLetters(maxRecordBytes, deadLetterMaxBytes);
         this.eventTime = eventTime;
         this.outageTimeout = outageTimeout;
     }
@@ -109,25 +107,12 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
             // Tests may call deserialize without open; metrics are then not reported.
             open(new org.apache.flink.metrics.groups.UnregisteredMetricsGroup());
         }
+        DecodedRecord unusable = dead.unusable(record, true);
+        if (unusable != null) {
+            out.collect(unusable);
+            return;
+        }
         byte[] value = record.value();
-        if (value == null) {
-            out.collect(
-                    deadLetter(record, DeadLetterReason.NULL_VALUE, "Record has a null value", -1));
-            return;
-        }
-        if (value.length > maxRecordBytes) {
-            out.collect(
-                    deadLetter(
-                            record,
-                            DeadLetterReason.OVERSIZED,
-                            "Record value of "
-                                    + value.length
-                                    + " bytes is larger than input.max-record-bytes ("
-                                    + maxRecordBytes
-                                    + " bytes)",
-                            WireFormat.schemaIdOf(value)));
-            return;
-        }
         long ts;
         String service;
         int id = WireFormat.schemaIdOf(value);

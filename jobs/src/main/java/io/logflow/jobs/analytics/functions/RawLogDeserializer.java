@@ -25,7 +25,6 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
     private final String service;
     private final String formatName;
     private final LogFormat format;
-    private final int maxRecordBytes;
     private final EventTimeRules eventTime;
     private final SourceDeadLetters dead;
 
@@ -48,9 +47,8 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
         this.service = service;
         this.formatName = formatName;
         this.format = format;
-        this.maxRecordBytes = maxRecordBytes;
         this.eventTime = eventTime;
-        this.dead = new SourceDeadLetters(deadLetterMaxBytes);
+        this.dead = new SourceDeadLetters(maxRecordBytes, deadLetterMaxBytes);
     }
 
     @Override
@@ -73,25 +71,12 @@ public final class RawLogDeserializer implements KafkaRecordDeserializationSchem
             // Tests may call deserialize without open; metrics are then not reported.
             open(new org.apache.flink.metrics.groups.UnregisteredMetricsGroup());
         }
+        DecodedRecord unusable = dead.unusable(record, false);
+        if (unusable != null) {
+            out.collect(unusable);
+            return;
+        }
         byte[] value = record.value();
-        if (value == null) {
-            out.collect(
-                    dead.of(record, DeadLetterReason.NULL_VALUE, "Record has a null value", -1));
-            return;
-        }
-        if (value.length > maxRecordBytes) {
-            out.collect(
-                    dead.of(
-                            record,
-                            DeadLetterReason.OVERSIZED,
-                            "Record value of "
-                                    + value.length
-                                    + " bytes is larger than input.max-record-bytes ("
-                                    + maxRecordBytes
-                                    + " bytes)",
-                            -1));
-            return;
-        }
         pending.clear();
         scratch.reset(record.timestamp(), service);
         try {

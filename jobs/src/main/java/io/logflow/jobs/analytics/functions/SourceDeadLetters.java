@@ -21,11 +21,13 @@ final class SourceDeadLetters implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceDeadLetters.class);
     private static final long RATE_PERIOD_MILLIS = 30_000;
 
+    private final int maxRecordBytes;
     private final DeadLetters letters;
     private transient Map<DeadLetterReason, Counter> counters;
     private transient DeadLetterRate rate;
 
-    SourceDeadLetters(int deadLetterMaxBytes) {
+    SourceDeadLetters(int maxRecordBytes, int deadLetterMaxBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.letters = new DeadLetters(deadLetterMaxBytes);
     }
 
@@ -37,6 +39,30 @@ final class SourceDeadLetters implements Serializable {
 
     boolean isOpen() {
         return counters != null;
+    }
+
+    /**
+     * The dead letter of a record no format can use, whatever it holds: a null value, or one above
+     * {@code input.max-record-bytes} (not read further); null when the record may be decoded.
+     * {@code framed}: its value is Confluent-framed, so the dead letter names its schema id.
+     */
+    DecodedRecord unusable(ConsumerRecord<byte[], byte[]> record, boolean framed) {
+        byte[] value = record.value();
+        if (value == null) {
+            return of(record, DeadLetterReason.NULL_VALUE, "Record has a null value", -1);
+        }
+        if (value.length > maxRecordBytes) {
+            return of(
+                    record,
+                    DeadLetterReason.OVERSIZED,
+                    "Record value of "
+                            + value.length
+                            + " bytes is larger than input.max-record-bytes ("
+                            + maxRecordBytes
+                            + " bytes)",
+                    framed ? io.logflow.connectors.serde.WireFormat.schemaIdOf(value) : -1);
+        }
+        return null;
     }
 
     /** The dead letter of {@code record}, counted. */
