@@ -12,7 +12,7 @@ public final class BenchMain {
 
     static final String USAGE =
             "Usage: logflow bench [--events N] [--services K] [--small] [--heap SIZE] [--results"
-                + " DIR] [--profile]\n"
+                + " DIR] [--profile] [--scale-only]\n"
                 + "       logflow bench --jmh [JMH options, e.g. -f 1 -wi 3 -i 5 Decode]\n"
                 + "  --events N    events preloaded and measured (default 5,000,000)\n"
                 + "  --services K  distinct services (default: the generator's six-service shop)\n"
@@ -22,7 +22,9 @@ public final class BenchMain {
                 + "                may need more)\n"
                 + "  --results DIR where the markdown table and chart go (default bench/results)\n"
                 + "  --profile     record each LogFlow scenario with JFR; its top frames go to"
-                + " <results>-profile.md";
+                + " <results>-profile.md\n"
+                + "  --scale-only  only the scale runs (10, 1,000 and 100,000 services; results in"
+                + " <date>-<host>-scale.md)";
 
     private BenchMain() {}
 
@@ -39,6 +41,7 @@ public final class BenchMain {
         Path results = null;
         String heap = null;
         boolean profile = false;
+        boolean scaleOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = number(value(args, ++i, "--events"), "--events");
@@ -48,6 +51,7 @@ public final class BenchMain {
                 case "--results" -> results = Path.of(value(args, ++i, "--results"));
                 case "--heap" -> heap = value(args, ++i, "--heap");
                 case "--profile" -> profile = true;
+                case "--scale-only" -> scaleOnly = true;
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -74,8 +78,14 @@ public final class BenchMain {
         if (profile) {
             settings = settings.withProfile();
         }
+        if (scaleOnly) {
+            settings = settings.withScaleOnly();
+        }
         BenchOutcome outcome = new BenchRun(settings, System.out).run();
-        System.out.println("Results: " + outcome.markdown() + " and " + outcome.chart());
+        System.out.println(
+                "Results: "
+                        + outcome.markdown()
+                        + (outcome.chart() == null ? "" : " and " + outcome.chart()));
         System.exit(0);
     }
 

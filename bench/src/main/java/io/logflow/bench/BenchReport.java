@@ -48,8 +48,14 @@ final class BenchReport {
 
     Written write() throws IOException {
         Files.createDirectories(settings.resultsDir());
-        String base = LocalDate.now(ZoneOffset.UTC) + "-" + host();
+        String base =
+                LocalDate.now(ZoneOffset.UTC) + "-" + host() + (rows.isEmpty() ? "-scale" : "");
         Path markdown = settings.resultsDir().resolve(base + ".md");
+        if (rows.isEmpty()) {
+            String table = scaleTable();
+            Files.writeString(markdown, document(table, null));
+            return new Written(markdown, null, table);
+        }
         Path chart = settings.resultsDir().resolve(base + ".png");
         String table = throughputTable();
         Files.writeString(markdown, document(table, chart.getFileName().toString()));
@@ -70,6 +76,30 @@ final class BenchReport {
                         Locale.ROOT, "- load average (1 min) before the run: %.2f%n", loadAtStart));
         md.append("\n## Settings\n\n");
         md.append(settingsText());
+        if (!rows.isEmpty()) {
+            throughputAndLatency(md, table, chartName);
+        }
+        md.append(scaleTable());
+        if (expected.isEmpty()) {
+            return md.toString();
+        }
+        md.append("\n## Correctness\n\n");
+        long sent = expected.values().stream().mapToLong(Long::longValue).sum();
+        md.append(String.format(Locale.ROOT, "The generator sent %,d valid events.%n%n", sent));
+        counts.forEach(
+                (scenario, byService) ->
+                        md.append("- ")
+                                .append(scenario)
+                                .append(": per-service totals ")
+                                .append(
+                                        byService.equals(expected)
+                                                ? "match the generator exactly"
+                                                : "DIFFER from the generator: " + byService)
+                                .append('\n'));
+        return md.toString();
+    }
+
+    private void throughputAndLatency(StringBuilder md, String table, String chartName) {
         md.append("\n## Throughput\n\n").append(table);
         if (rows.stream().anyMatch(r -> r.scenario().startsWith("kstreams-papi"))) {
             md.append(
@@ -92,19 +122,23 @@ final class BenchReport {
                         latency.p99Millis(),
                         latency.maxMillis()));
         md.append("\n").append(latency.note()).append(".\n");
-        md.append("\n## Scale (LogFlow, parallelism 1, discarding sink)\n\n");
-        md.append(
+    }
+
+    private String scaleTable() {
+        StringBuilder t = new StringBuilder();
+        t.append("\n## Scale (LogFlow, parallelism 1, discarding sink)\n\n");
+        t.append(
                 String.format(
                         Locale.ROOT,
                         "Checkpoints every %d ms; the state column is the largest full state size"
                                 + " among the run's completed checkpoints.%n%n",
                         BenchRun.SCALE_CHECKPOINT_MILLIS));
-        md.append(
+        t.append(
                 "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | peak after GC (MB)"
                         + " | max checkpointed state (MB) | checkpoints |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        t.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : scale) {
-            md.append(
+            t.append(
                     String.format(
                             Locale.ROOT,
                             "| %s | %,.0f | %.2f | %,d | %,d | %s | %s |%n",
@@ -118,20 +152,7 @@ final class BenchReport {
                                     : String.format(Locale.ROOT, "%.1f", r.stateBytes() / 1e6),
                             r.note()));
         }
-        md.append("\n## Correctness\n\n");
-        long sent = expected.values().stream().mapToLong(Long::longValue).sum();
-        md.append(String.format(Locale.ROOT, "The generator sent %,d valid events.%n%n", sent));
-        counts.forEach(
-                (scenario, byService) ->
-                        md.append("- ")
-                                .append(scenario)
-                                .append(": per-service totals ")
-                                .append(
-                                        byService.equals(expected)
-                                                ? "match the generator exactly"
-                                                : "DIFFER from the generator: " + byService)
-                                .append('\n'));
-        return md.toString();
+        return t.toString();
     }
 
     private String throughputTable() {

@@ -49,54 +49,30 @@ public final class BenchRun {
             console.printf("Kafka %s, registry %s%n", stack.bootstrap(), stack.registryUrl());
             stack.createTopics(TOPIC, WARMUP_TOPIC);
             List<String> services = services(settings.services());
-            GeneratorReport report = preload(stack, TOPIC, settings.events(), services, 42);
+            GeneratorReport report =
+                    settings.scaleOnly()
+                            ? null
+                            : preload(stack, TOPIC, settings.events(), services, 42);
             long warmupEvents = 0;
             if (settings.warmupEvents() > 0) {
                 warmupEvents =
                         preload(stack, WARMUP_TOPIC, settings.warmupEvents(), services, 43)
                                 .validEvents();
             }
-            ScenarioArgs base = baseArgs(stack, report, warmupEvents);
+            ScenarioArgs base =
+                    baseArgs(stack, report == null ? 0 : report.validEvents(), warmupEvents);
 
             List<ScenarioResult> rows = new ArrayList<>();
-            ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", Map.of());
-            long topicBytes = consumeOnly.bytes();
-            rows.add(consumeOnly);
-            rows.add(measure(runner, base, CEILING, "decode", Map.of()));
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            for (int p = 1; p <= 2; p++) {
-                // "windows": exactly-once sinks, templates and alerts off — the Kafka Streams
-                // peers' work, so the engines are compared on equal work.
-                for (String sink : List.of("eos", "discard", "windows")) {
-                    String name = "logflow-p" + p + "-" + sink;
-                    rows.add(
-                            measure(
-                                            runner,
-                                            base,
-                                            name,
-                                            "logflow",
-                                            Map.of("parallelism", p, "sink", sink))
-                                    .withBytes(topicBytes));
-                    if (!sink.equals("discard")) {
-                        counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
-                    }
-                }
+            LatencyProbe.Result latency = null;
+            if (!settings.scaleOnly()) {
+                throughput(runner, stack, base, rows, counts);
+                double capacity = find(rows, "logflow-p1-eos").eventsPerSecond();
+                console.printf(
+                        "Latency probe at %.0f events/s (half the p=1 capacity)...%n",
+                        capacity / 2);
+                latency = LatencyProbe.run(stack, runner, base, settings, capacity / 2, services);
             }
-            for (String kind : List.of("kstreams", "kstreams-papi")) {
-                for (int threads = 1; threads <= 2; threads++) {
-                    String name = kind + "-t" + threads;
-                    rows.add(
-                            measure(runner, base, name, kind, Map.of("threads", threads))
-                                    .withBytes(topicBytes));
-                    counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
-                }
-            }
-
-            double capacity = find(rows, "logflow-p1-eos").eventsPerSecond();
-            console.printf(
-                    "Latency probe at %.0f events/s (half the p=1 capacity)...%n", capacity / 2);
-            LatencyProbe.Result latency =
-                    LatencyProbe.run(stack, runner, base, settings, capacity / 2, services);
 
             List<ScenarioResult> scale = new ArrayList<>();
             for (int k : settings.scaleServices()) {
@@ -124,7 +100,7 @@ public final class BenchRun {
                                     rows,
                                     latency,
                                     scale,
-                                    report.validByService(),
+                                    report == null ? Map.of() : report.validByService(),
                                     counts,
                                     load)
                             .write();
@@ -136,10 +112,53 @@ public final class BenchRun {
                     rows,
                     latency,
                     scale,
-                    report.validByService(),
+                    report == null ? Map.of() : report.validByService(),
                     counts,
                     written.markdown(),
                     written.chart());
+        }
+    }
+
+    /**
+     * Ceiling, LogFlow at parallelism 1 and 2, then both Kafka Streams peers, into {@code rows}.
+     */
+    private void throughput(
+            ScenarioRunner runner,
+            BenchStack stack,
+            ScenarioArgs base,
+            List<ScenarioResult> rows,
+            Map<String, Map<String, Long>> counts)
+            throws IOException, InterruptedException {
+        ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", Map.of());
+        long topicBytes = consumeOnly.bytes();
+        rows.add(consumeOnly);
+        rows.add(measure(runner, base, CEILING, "decode", Map.of()));
+        for (int p = 1; p <= 2; p++) {
+            // "windows": exactly-once sinks, templates and alerts off — the Kafka Streams
+            // peers' work, so the engines are compared on equal work.
+            for (String sink : List.of("eos", "discard", "windows")) {
+                String name = "logflow-p" + p + "-" + sink;
+                rows.add(
+                        measure(
+                                        runner,
+                                        base,
+                                        name,
+                                        "logflow",
+                                        Map.of("parallelism", p, "sink", sink))
+                                .withBytes(topicBytes));
+                if (!sink.equals("discard")) {
+                    counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+                }
+            }
+        }
+        for (String kind : List.of("kstreams", "kstreams-papi")) {
+            for (int threads = 1; threads <= 2; threads++) {
+                String name = kind + "-t" + threads;
+                rows.add(
+                        measure(runner, base, name, kind, Map.of("threads", threads))
+                                .withBytes(topicBytes));
+                counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+            }
         }
     }
 
@@ -202,13 +221,13 @@ public final class BenchRun {
         return result;
     }
 
-    private ScenarioArgs baseArgs(BenchStack stack, GeneratorReport report, long warmupEvents) {
+    private ScenarioArgs baseArgs(BenchStack stack, long expected, long warmupEvents) {
         return new ScenarioArgs()
                 .with("bootstrap", stack.bootstrap())
                 .with("registry", stack.registryUrl())
                 .with("topic", TOPIC)
                 .with("warmup-topic", WARMUP_TOPIC)
-                .with("expected", report.validEvents())
+                .with("expected", expected)
                 .with("warmup-expected", warmupEvents)
                 .with("work-dir", settings.workDir())
                 .with("windows", "tumbling:" + BenchSettings.WINDOW.toMinutes() + "m")

@@ -21,6 +21,7 @@ import java.util.List;
  * @param workDir scratch space: checkpoints, file output, logs
  * @param label marks results that are not a full default run, e.g. "medium run"
  * @param profile record each LogFlow scenario with JFR and write its top frames
+ * @param scaleOnly run only the scale runs: the 100,000-vs-10-services ratio in minutes
  */
 public record BenchSettings(
         long events,
@@ -36,7 +37,8 @@ public record BenchSettings(
         Path resultsDir,
         Path workDir,
         String label,
-        boolean profile) {
+        boolean profile,
+        boolean scaleOnly) {
 
     /** The window definition of every run (and the Kafka Streams peer's window size). */
     public static final Duration WINDOW = Duration.ofMinutes(1);
@@ -80,6 +82,7 @@ public record BenchSettings(
                                         + " its figures only with each other",
                                 events,
                                 DEFAULT_EVENTS),
+                false,
                 false);
     }
 
@@ -98,7 +101,8 @@ public record BenchSettings(
                 dir,
                 workDir,
                 label,
-                profile);
+                profile,
+                scaleOnly);
     }
 
     public BenchSettings withHeap(String size) {
@@ -116,7 +120,8 @@ public record BenchSettings(
                 resultsDir,
                 workDir,
                 label,
-                profile);
+                profile,
+                scaleOnly);
     }
 
     public BenchSettings withWorkDir(Path dir) {
@@ -134,7 +139,8 @@ public record BenchSettings(
                 resultsDir,
                 dir,
                 label,
-                profile);
+                profile,
+                scaleOnly);
     }
 
     public BenchSettings withProfile() {
@@ -152,6 +158,26 @@ public record BenchSettings(
                 resultsDir,
                 workDir,
                 label,
+                true,
+                scaleOnly);
+    }
+
+    public BenchSettings withScaleOnly() {
+        return new BenchSettings(
+                events,
+                services,
+                warmupEvents,
+                eventTimeSpan,
+                heap,
+                checkpointInterval,
+                latencyDuration,
+                latencyCheckpointInterval,
+                scaleServices,
+                scaleEvents,
+                resultsDir,
+                workDir,
+                label.isEmpty() ? "Scale runs only" : label + "; scale runs only",
+                profile,
                 true);
     }
 

@@ -6,6 +6,7 @@ import io.logflow.schema.WindowStats;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 
 /**
@@ -15,6 +16,10 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
  * <pre>{@code
  * DataStream<Alert> alerts = AlertDetectors.define(windowStats, patterns, settings);
  * }</pre>
+ *
+ * <p>Window results and patterns leave operators keyed by service, so the detectors read them as
+ * already-keyed streams: they chain behind the window and miner operators with no shuffle and no
+ * serialization of results (at 100,000 services that shuffle was a quarter of the job's samples).
  */
 public final class AlertDetectors {
 
@@ -22,7 +27,8 @@ public final class AlertDetectors {
 
     /**
      * Alerts from {@code stats}, the results of the one window definition {@code settings} names,
-     * and from {@code patterns} when not null. Both must carry event-time watermarks.
+     * and from {@code patterns} when not null. Both must carry event-time watermarks and come
+     * straight out of operators keyed by service, partitioned as a {@code keyBy(service)} would.
      */
     public static DataStream<Alert> define(
             DataStream<WindowStats> stats,
@@ -30,7 +36,8 @@ public final class AlertDetectors {
             AlertSettings settings) {
         TypeInformation<Alert> type = TypeInformation.of(Alert.class);
         KeyedStream<WindowStats, String> byService =
-                stats.keyBy(WindowStats::getService, Types.STRING);
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        stats, WindowStats::getService, Types.STRING);
         DataStream<Alert> alerts =
                 byService
                         .process(new ErrorRateSpikeDetector(settings), type)
@@ -49,7 +56,8 @@ public final class AlertDetectors {
         if (patterns != null) {
             alerts =
                     alerts.union(
-                            patterns.keyBy(LogPattern::getService, Types.STRING)
+                            DataStreamUtils.reinterpretAsKeyedStream(
+                                            patterns, LogPattern::getService, Types.STRING)
                                     .process(new NewErrorTemplateDetector(settings), type)
                                     .name("alerts-new-error-template")
                                     .uid("alerts-new-error-template"));

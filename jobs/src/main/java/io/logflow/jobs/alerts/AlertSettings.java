@@ -54,6 +54,18 @@ public final class AlertSettings implements Serializable {
         this.templateMinErrors = b.templateMinErrors;
     }
 
+    /**
+     * When to look at a service whose state expires at {@code deadline}: the deadline rounded up to
+     * an eighth of the TTL. Successive windows then share one cleanup timer instead of deleting and
+     * registering one each (two heap-queue operations per service and window); expiry comes at most
+     * TTL/8 late.
+     */
+    long cleanupTimer(long deadline) {
+        long grid = Math.max(1, stateTtlMillis / 8);
+        long rest = Math.floorMod(deadline, grid);
+        return rest == 0 ? deadline : deadline - rest + grid;
+    }
+
     /** Defaults for detectors reading windows named {@code window} that advance by {@code step}. */
     public static Builder builder(String window, Duration step) {
         return new Builder(window, step);

@@ -134,7 +134,8 @@ public final class NewErrorTemplateDetector
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a bounded input ends no template
         }
-        boolean expire = cleanupAt.value() != null && cleanupAt.value() == timestamp;
+        Long deadline = cleanupAt.value();
+        boolean expire = deadline != null && settings.cleanupTimer(deadline) == timestamp;
         List<Map.Entry<Long, TemplateWatch>> due = new ArrayList<>();
         for (Map.Entry<Long, TemplateWatch> e : watches.entries()) {
             if (expire || due(e.getValue()) <= timestamp) {
@@ -187,12 +188,16 @@ public final class NewErrorTemplateDetector
         out.collect(resolved);
     }
 
+    /** As in {@link WindowDetector}: one timer per grid cell of the deadline, none deleted. */
     private void scheduleCleanup(long at, Context ctx) throws Exception {
         Long previous = cleanupAt.value();
-        if (previous != null) {
-            ctx.timerService().deleteEventTimeTimer(previous);
+        if (previous != null && at <= previous) {
+            return;
         }
-        ctx.timerService().registerEventTimeTimer(at);
         cleanupAt.update(at);
+        long timer = settings.cleanupTimer(at);
+        if (previous == null || settings.cleanupTimer(previous) != timer) {
+            ctx.timerService().registerEventTimeTimer(timer);
+        }
     }
 }

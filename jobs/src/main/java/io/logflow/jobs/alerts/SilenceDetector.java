@@ -51,18 +51,24 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     public void processElement(WindowStats stats, Context ctx, Collector<Alert> out)
             throws Exception {
         long end = stats.getWindowEnd().toEpochMilli();
-        if (stats.getRevision() != 0 || (lastEnd.value() != null && end <= lastEnd.value())) {
+        if (stats.getRevision() != 0) {
+            return;
+        }
+        Long last = lastEnd.value();
+        if (last != null && end <= last) {
             return;
         }
         String firing = firingId.value();
-        Long last = lastEnd.value();
         long due =
                 last == null
                         ? Long.MAX_VALUE
                         : last + settings.silenceWindows * settings.stepMillis;
-        boolean established = established();
+        int seen = seen();
+        boolean established = seen >= settings.minBaselineWindows;
         // Counted up to the threshold only: the state stays one small int.
-        windowsSeen.update(Math.min(settings.minBaselineWindows, seen() + 1));
+        if (!established) {
+            windowsSeen.update(seen + 1);
+        }
         if (firing == null && established && stats.getWindowStart().toEpochMilli() >= due) {
             // The watermark jumped over the silence and this window at once (a backlog): the
             // timer has not fired yet, but the gap was there all the same.

@@ -20,7 +20,8 @@ import org.apache.flink.util.Collector;
  * baseline: FIRING after {@link #windowsToFire()} anomalous windows in a row, nothing more while it
  * stays anomalous, RESOLVED after {@code resolveWindows} normal ones. Only normal windows join the
  * baseline, so an incident cannot teach the detector that it is normal; late re-fires (revision >
- * 0) are ignored so a window counts once. A service silent for the state TTL is forgotten.
+ * 0) are ignored so a window counts once. A service silent for the state TTL is forgotten (at most
+ * TTL/8 later, see {@link AlertSettings#cleanupTimer}).
  */
 abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, Alert> {
 
@@ -78,7 +79,8 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
         }
         scheduleCleanup(stats.getWindowEnd().toEpochMilli(), ctx);
         String firing = firingId.value();
-        int run = streak.value() == null ? 0 : streak.value();
+        Integer streakValue = streak.value();
+        int run = streakValue == null ? 0 : streakValue;
         Double value = measure(stats);
         if (value == null) {
             // Not judged: breaks a run of anomalies, but cannot resolve a firing alert either.
@@ -87,7 +89,8 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             }
             return;
         }
-        double[] base = baseline.value() == null ? new double[0] : baseline.value();
+        double[] stored = baseline.value();
+        double[] base = stored == null ? new double[0] : stored;
         Double threshold = threshold(base);
         if (threshold == null) {
             baseline.update(Baseline.push(base, value, settings.baselineWindows));
@@ -148,14 +151,22 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
                 stats, id, kind(), state, value, median, threshold, summary, evidence);
     }
 
+    /**
+     * Moves the expiry deadline; a timer is registered only when the deadline crosses into the next
+     * grid cell of {@link AlertSettings#cleanupTimer}, and none is deleted: a timer that finds the
+     * deadline moved on does nothing.
+     */
     private void scheduleCleanup(long windowEnd, Context ctx) throws Exception {
         Long previous = cleanupAt.value();
         long next = windowEnd + settings.stateTtlMillis;
-        if (previous != null && previous != next) {
-            ctx.timerService().deleteEventTimeTimer(previous);
+        if (previous != null && next <= previous) {
+            return;
         }
-        ctx.timerService().registerEventTimeTimer(next);
         cleanupAt.update(next);
+        long timer = settings.cleanupTimer(next);
+        if (previous == null || settings.cleanupTimer(previous) != timer) {
+            ctx.timerService().registerEventTimeTimer(timer);
+        }
     }
 
     @Override
@@ -164,9 +175,13 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             // The end of a bounded input is not the end of the service.
             return;
         }
+        Long deadline = cleanupAt.value();
+        if (deadline == null || settings.cleanupTimer(deadline) != timestamp) {
+            return; // an earlier grid cell's timer: the service has been seen since
+        }
         String firing = firingId.value();
         if (firing != null) {
-            long lastEnd = timestamp - settings.stateTtlMillis;
+            long lastEnd = deadline - settings.stateTtlMillis;
             Alert resolved =
                     AlertRecords.bare(
                                     firing,

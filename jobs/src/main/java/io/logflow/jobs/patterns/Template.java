@@ -25,6 +25,19 @@ public final class Template {
     /** Whether an ERROR or FATAL message of this template was ever counted. */
     boolean errorSeen;
 
+    /**
+     * Tokens and route as {@link TemplateMinerSerializer} writes them, kept until the tokens
+     * change: a template's text settles after its first few messages, while every checkpoint of the
+     * heap backend writes every service's miner again. Null when not yet written or stale.
+     */
+    volatile EncodedText encoded;
+
+    /**
+     * The bytes of tokens and route; immutable, so templates and their copies can share them and
+     * the snapshot thread can publish them (final field) while the task thread reads them.
+     */
+    record EncodedText(byte[] bytes) {}
+
     Template(long id, String[] tokens, String[] route) {
         this.id = id;
         this.tokens = tokens;
@@ -37,6 +50,7 @@ public final class Template {
         t.count = count;
         t.firstSeen = firstSeen;
         t.errorSeen = errorSeen;
+        t.encoded = encoded;
         return t;
     }
 

@@ -33,11 +33,14 @@ public final class TemplateMiner {
     private PatternSettings settings;
     private final PrefixTree tree = new PrefixTree();
 
+    // Small initial tables: a miner per service, and at 100,000 services most have a handful of
+    // templates; the maps grow as the templates come.
+
     /** All templates in least-recently-used-first order. */
-    private final LinkedHashMap<Long, Template> byId = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Long, Template> byId = new LinkedHashMap<>(4, 0.75f, true);
 
     /** The same templates for lookups that must not count as use. */
-    private final Map<Long, Template> index = new HashMap<>();
+    private final Map<Long, Template> index = new HashMap<>(4);
 
     /** Characters of a message that are mined; the rest is ignored. */
     public static final int MAX_MESSAGE_CHARS = 4096;
@@ -172,6 +175,7 @@ public final class TemplateMiner {
         for (int i = 0; i < tokens.length; i++) {
             if (!t.tokens[i].equals(tokens[i])) {
                 t.tokens[i] = Template.WILDCARD;
+                t.encoded = null;
             }
         }
     }

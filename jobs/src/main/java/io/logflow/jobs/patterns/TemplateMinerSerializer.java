@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
@@ -57,9 +58,21 @@ public final class TemplateMinerSerializer extends StatelessSerializer<TemplateM
             out.writeLong(t.count);
             out.writeLong(t.firstSeen);
             out.writeBoolean(t.errorSeen);
-            writeStrings(t.tokens, out);
-            writeStrings(t.route, out);
+            out.write(encoded(t));
         }
+    }
+
+    /** The template's tokens and route in this layout, encoded once per change of its text. */
+    private static byte[] encoded(Template t) throws IOException {
+        Template.EncodedText e = t.encoded;
+        if (e == null) {
+            DataOutputSerializer buffer = new DataOutputSerializer(64);
+            writeStrings(t.tokens, buffer);
+            writeStrings(t.route, buffer);
+            e = new Template.EncodedText(buffer.getCopyOfBuffer());
+            t.encoded = e;
+        }
+        return e.bytes();
     }
 
     @Override

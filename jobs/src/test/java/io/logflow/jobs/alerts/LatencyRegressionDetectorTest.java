@@ -51,7 +51,7 @@ class LatencyRegressionDetectorTest {
             assertThat(resolved.getWindowStart())
                     .isEqualTo(firing.getWindowStart().plusSeconds(30));
 
-            h.processWatermark(14 * STEP + TTL.toMillis());
+            h.processWatermark(14 * STEP + TTL.toMillis() + TTL.toMillis() / 8);
             assertThat(h.extractOutputValues()).hasSize(2);
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();

@@ -86,7 +86,7 @@ class NewErrorTemplateDetectorTest {
             assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
             assertThat(resolved.getEventTime()).isEqualTo(Instant.ofEpochMilli(8 * STEP));
 
-            h.processWatermark(8 * STEP + TTL.toMillis());
+            h.processWatermark(8 * STEP + TTL.toMillis() + TTL.toMillis() / 8);
             assertThat(h.extractOutputValues()).hasSize(2);
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();

@@ -189,9 +189,11 @@ class AnalyticsExactlyOnceITCase {
 
         @Override
         public DecodedRecord map(DecodedRecord record) throws Exception {
-            // Slow enough that several checkpoints complete while the input is read.
-            Thread.sleep(1);
-            if (++seen >= failAfter && checkpointed && FAILED.compareAndSet(false, true)) {
+            // Slow enough that several checkpoints complete while the input is read; slower still
+            // once due but before the first checkpoint completed (RocksDB's first checkpoint on a
+            // loaded machine outlasted the whole input at 1 ms a record, and nothing failed).
+            Thread.sleep(++seen >= failAfter && !checkpointed ? 20 : 1);
+            if (seen >= failAfter && checkpointed && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("Injected failure after " + seen + " records");
             }
             return record;

@@ -38,8 +38,15 @@ class OneShuffleTest {
         StreamGraph graph = env.getStreamGraph();
 
         List<String> eventShuffles = new ArrayList<>();
+        List<String> keyedEdges = new ArrayList<>();
         for (StreamNode node : graph.getStreamNodes()) {
             for (StreamEdge edge : node.getInEdges()) {
+                if (edge.getPartitioner() instanceof KeyGroupStreamPartitioner) {
+                    keyedEdges.add(
+                            graph.getStreamNode(edge.getSourceId()).getOperatorName()
+                                    + " -> "
+                                    + node.getOperatorName());
+                }
                 TypeSerializer<?> out =
                         graph.getStreamNode(edge.getSourceId()).getTypeSerializerOut();
                 // Side outputs (dead letters, late events) carry their own types, never keyed.
@@ -57,8 +64,11 @@ class OneShuffleTest {
             }
         }
         assertThat(eventShuffles).containsExactly("split-dead-letters -> decode-events");
+        // Window results and patterns reach the detectors on the partitioning they left with.
+        assertThat(keyedEdges).containsExactly("split-dead-letters -> decode-events");
 
-        // Decode, both window aggregates and the miner run in one chain behind the shuffle.
+        // Decode, both window aggregates, the miner and the detectors run in one chain behind the
+        // shuffle.
         JobGraph job = graph.getJobGraph();
         JobVertex behind = null;
         for (JobVertex v : job.getVertices()) {
@@ -70,6 +80,10 @@ class OneShuffleTest {
         assertThat(behind.getName())
                 .contains("window-stats-tumbling-1m")
                 .contains("window-stats-sliding-5m-1m")
-                .contains("Mine log templates");
+                .contains("Mine log templates")
+                .contains("alerts-error-rate")
+                .contains("alerts-latency")
+                .contains("alerts-silence")
+                .contains("alerts-new-error-template");
     }
 }

@@ -119,6 +119,30 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aTemplateWrittenBeforeItsTokensChangeIsWrittenAnewAfter() throws IOException {
+        TemplateMiner miner = new TemplateMiner(PatternSettings.defaults());
+        miner.add("lease alpha renewed by primary");
+        assertThat(roundTrip(miner).templates())
+                .map(Template::toString)
+                .containsExactly("1: lease alpha renewed by primary");
+        TemplateMiner copy = TemplateMinerSerializer.INSTANCE.copy(miner);
+
+        // Written once (its encoding kept), then merged: the next checkpoint has the new text.
+        miner.add("lease alpha renewed by standby");
+        assertThat(roundTrip(miner).templates())
+                .map(Template::toString)
+                .containsExactly("1: lease alpha renewed by <*>");
+        // A copy taken before the change shares the old encoding and keeps its own text.
+        assertThat(roundTrip(copy).templates())
+                .map(Template::toString)
+                .containsExactly("1: lease alpha renewed by primary");
+        copy.add("lease alpha taken by primary");
+        assertThat(roundTrip(copy).templates())
+                .map(Template::toString)
+                .containsExactly("1: lease alpha <*> by primary");
+    }
+
+    @Test
     void onlyTheHeadOfAHugeMessageIsMined() {
         TemplateMiner miner = new TemplateMiner(PatternSettings.defaults());
         String huge = "word ".repeat(5000);

@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics.functions;
 
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
+import java.util.Arrays;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
@@ -10,6 +11,7 @@ import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.kll.KllSketch;
 import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** Mutable, mergeable summary of one service's events in one window, built on sketches. */
@@ -41,6 +43,14 @@ public final class WindowAccumulator {
 
     private static final int OTHER_STATUS = STATUS_CLASSES.length - 1;
 
+    /**
+     * Latencies kept as plain values before the KLL sketch is built: a sketch takes 1.7 KB from its
+     * first value, and with 100,000 services most windows hold a handful of requests. Below k the
+     * sketch is exact and deterministic, so building it from these values in arrival order gives
+     * the very sketch direct updates would have built.
+     */
+    static final int LATENCY_BUFFER = 32;
+
     // Package-private so the serializer and the aggregate in this package can read them without a
     // getter per field; only add and merge change them.
     long count;
@@ -50,12 +60,17 @@ public final class WindowAccumulator {
     long bytesSum;
     // Kept next to the sketch so the max is exact by contract, not by a sketch implementation.
     double maxLatency;
-    final KllDoublesSketch latency;
+    // Exactly one of the two holds the latencies: the plain values (null once the sketch exists)
+    // or the sketch (null until LATENCY_BUFFER values).
+    double[] latencyValues;
+    int latencyValueCount;
+    KllDoublesSketch latency;
     // Reassigned on merge: an HLL union produces a new sketch rather than folding into one side.
     HllSketch hosts;
     HllSketch clientIps;
-    final ItemsSketch<String> paths;
-    final ItemsSketch<String> errors;
+    // Null until their first item: most windows of most services have no error, many no request.
+    ItemsSketch<String> paths;
+    ItemsSketch<String> errors;
 
     public WindowAccumulator() {
         this(
@@ -65,14 +80,17 @@ public final class WindowAccumulator {
                 new long[STATUS_CLASSES.length],
                 0,
                 Double.NEGATIVE_INFINITY,
-                KllDoublesSketch.newHeapInstance(KLL_K),
+                null,
                 new HllSketch(HLL_LG_K, HLL_TYPE),
                 new HllSketch(HLL_LG_K, HLL_TYPE),
-                new ItemsSketch<>(TOP_MAP_SIZE),
-                new ItemsSketch<>(TOP_MAP_SIZE));
+                null,
+                null);
     }
 
-    /** Takes ownership of every argument; used by the serializer and by {@link #copy()}. */
+    /**
+     * Takes ownership of every argument; used by the serializer and by {@link #copy()}. A null
+     * latency sketch means no latencies yet; null item sketches mean no items yet.
+     */
     WindowAccumulator(
             long count,
             long[] levelCounts,
@@ -110,6 +128,9 @@ public final class WindowAccumulator {
         levelCounts[level.ordinal()]++;
         hosts.update(event.host);
         if (event.isError()) {
+            if (errors == null) {
+                errors = new ItemsSketch<>(TOP_MAP_SIZE);
+            }
             errors.update(truncate(event.message));
         }
         if (event.http) {
@@ -119,11 +140,14 @@ public final class WindowAccumulator {
             double ms = event.latencyMs;
             // KLL silently drops NaN; skip it here too so max and percentiles agree.
             if (!Double.isNaN(ms)) {
-                latency.update(ms);
+                addLatency(ms);
                 maxLatency = Math.max(maxLatency, ms);
             }
             if (event.clientIp != null) {
                 clientIps.update(event.clientIp);
+            }
+            if (paths == null) {
+                paths = new ItemsSketch<>(TOP_MAP_SIZE);
             }
             paths.update(event.path);
         }
@@ -143,28 +167,99 @@ public final class WindowAccumulator {
         addAll(statusClassCounts, other.statusClassCounts);
         bytesSum += other.bytesSum;
         maxLatency = Math.max(maxLatency, other.maxLatency);
-        latency.merge(other.latency);
+        if (other.latency != null) {
+            latencySketch().merge(other.latency);
+        } else {
+            for (int i = 0; i < other.latencyValueCount; i++) {
+                addLatency(other.latencyValues[i]);
+            }
+        }
         hosts = union(hosts, other.hosts);
         clientIps = union(clientIps, other.clientIps);
-        paths.merge(other.paths);
-        errors.merge(other.errors);
+        paths = mergeItems(paths, other.paths);
+        errors = mergeItems(errors, other.errors);
         return this;
+    }
+
+    /** Latencies seen (NaN excluded), plain or sketched. */
+    public long latencyCount() {
+        return latency != null ? latency.getN() : latencyValueCount;
+    }
+
+    /**
+     * The latency sketch, built from the plain values the first time it is asked for; from then on
+     * this accumulator updates the sketch.
+     */
+    KllDoublesSketch latencySketch() {
+        if (latency == null) {
+            latency = KllDoublesSketch.newHeapInstance(KLL_K);
+            for (int i = 0; i < latencyValueCount; i++) {
+                latency.update(latencyValues[i]);
+            }
+            latencyValues = null;
+            latencyValueCount = 0;
+        }
+        return latency;
+    }
+
+    /**
+     * Quantiles of the latencies at {@code ranks}, by a sketch built for this call while the values
+     * are still plain, so reading never changes the representation; null without latencies.
+     */
+    double[] latencyQuantiles(double[] ranks) {
+        if (latencyCount() == 0) {
+            return null;
+        }
+        KllDoublesSketch sketch = latency;
+        if (sketch == null) {
+            sketch = KllDoublesSketch.newHeapInstance(KLL_K);
+            for (int i = 0; i < latencyValueCount; i++) {
+                sketch.update(latencyValues[i]);
+            }
+        }
+        return sketch.getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
+    }
+
+    private void addLatency(double ms) {
+        if (latency != null) {
+            latency.update(ms);
+            return;
+        }
+        if (latencyValueCount == LATENCY_BUFFER) {
+            latencySketch().update(ms);
+            return;
+        }
+        if (latencyValues == null) {
+            latencyValues = new double[4];
+        } else if (latencyValueCount == latencyValues.length) {
+            latencyValues =
+                    Arrays.copyOf(latencyValues, Math.min(LATENCY_BUFFER, latencyValueCount * 2));
+        }
+        latencyValues[latencyValueCount++] = ms;
     }
 
     /** A deep copy that shares no mutable state with this accumulator. */
     public WindowAccumulator copy() {
-        return new WindowAccumulator(
-                count,
-                levelCounts.clone(),
-                httpCount,
-                statusClassCounts.clone(),
-                bytesSum,
-                maxLatency,
-                KllDoublesSketch.heapify(Memory.wrap(latency.toByteArray())),
-                hosts.copy(),
-                clientIps.copy(),
-                copyItems(paths),
-                copyItems(errors));
+        WindowAccumulator copy =
+                new WindowAccumulator(
+                        count,
+                        levelCounts.clone(),
+                        httpCount,
+                        statusClassCounts.clone(),
+                        bytesSum,
+                        maxLatency,
+                        latency == null
+                                ? null
+                                : KllDoublesSketch.heapify(Memory.wrap(latency.toByteArray())),
+                        hosts.copy(),
+                        clientIps.copy(),
+                        copyItems(paths),
+                        copyItems(errors));
+        if (latencyValues != null) {
+            copy.latencyValues = latencyValues.clone();
+            copy.latencyValueCount = latencyValueCount;
+        }
+        return copy;
     }
 
     static int statusClass(int status) {
@@ -204,7 +299,21 @@ public final class WindowAccumulator {
         return union.getResult(HLL_TYPE);
     }
 
+    private static ItemsSketch<String> mergeItems(
+            ItemsSketch<String> mine, ItemsSketch<String> theirs) {
+        if (theirs == null) {
+            return mine;
+        }
+        if (mine == null) {
+            return copyItems(theirs);
+        }
+        return mine.merge(theirs);
+    }
+
     private static ItemsSketch<String> copyItems(ItemsSketch<String> sketch) {
+        if (sketch == null) {
+            return null;
+        }
         return ItemsSketch.getInstance(Memory.wrap(sketch.toByteArray(STRING_SERDE)), STRING_SERDE);
     }
 }

@@ -15,11 +15,13 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink serializer for {@link WindowAccumulator}, so window state never falls back to Kryo.
  *
- * <p>Layout (version 1): a format-version byte; count; length-prefixed level counts; HTTP count;
- * length-prefixed status-class counts; bytes sum; max latency; then the KLL, host HLL, client-IP
- * HLL, path and error sketches, each as a length-prefixed compact byte array. The version byte is
- * in every record, not only in the snapshot, so a later layout can still read state written by this
- * one without a migration pass.
+ * <p>Layout (version 2): a format-version byte; count; length-prefixed level counts; HTTP count;
+ * length-prefixed status-class counts; bytes sum; max latency; the latencies, as a count and that
+ * many doubles while plain, or -1 and the length-prefixed KLL sketch; the host and client-IP HLL
+ * sketches, length-prefixed; the path and error sketches, length-prefixed, length 0 for none.
+ * Version 1 (before December 2026) always held a KLL sketch and both item sketches; it is still
+ * read. The version byte is in every record, not only in the snapshot, so a later layout can still
+ * read state written by an earlier one without a migration pass.
  */
 public final class WindowAccumulatorSerializer extends StatelessSerializer<WindowAccumulator> {
 
@@ -28,7 +30,9 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
     /** The serializer is stateless, so one instance serves every operator and thread. */
     public static final WindowAccumulatorSerializer INSTANCE = new WindowAccumulatorSerializer();
 
-    static final byte FORMAT_VERSION = 1;
+    static final byte FORMAT_VERSION = 2;
+
+    private static final byte FIRST_VERSION = 1;
 
     @Override
     public WindowAccumulator createInstance() {
@@ -49,21 +53,31 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
         writeCounts(acc.statusClassCounts, out);
         out.writeLong(acc.bytesSum);
         out.writeDouble(acc.maxLatency);
-        writeBytes(acc.latency.toByteArray(), out);
+        if (acc.latency == null) {
+            out.writeInt(acc.latencyValueCount);
+            for (int i = 0; i < acc.latencyValueCount; i++) {
+                out.writeDouble(acc.latencyValues[i]);
+            }
+        } else {
+            out.writeInt(-1);
+            writeBytes(acc.latency.toByteArray(), out);
+        }
         writeBytes(acc.hosts.toCompactByteArray(), out);
         writeBytes(acc.clientIps.toCompactByteArray(), out);
-        writeBytes(acc.paths.toByteArray(WindowAccumulator.STRING_SERDE), out);
-        writeBytes(acc.errors.toByteArray(WindowAccumulator.STRING_SERDE), out);
+        writeItems(acc.paths, out);
+        writeItems(acc.errors, out);
     }
 
     @Override
     public WindowAccumulator deserialize(DataInputView in) throws IOException {
         int version = in.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FIRST_VERSION) {
             throw new IOException(
                     "Unknown WindowAccumulator format version "
                             + version
-                            + "; this build reads version "
+                            + "; this build reads versions "
+                            + FIRST_VERSION
+                            + " and "
                             + FORMAT_VERSION);
         }
         long count = in.readLong();
@@ -73,23 +87,46 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
                 readCounts(in, WindowAccumulator.STATUS_CLASSES.length, "status-class");
         long bytesSum = in.readLong();
         double maxLatency = in.readDouble();
-        KllDoublesSketch latency = readSketch(in, "latency", KllDoublesSketch::heapify);
+        double[] latencyValues = null;
+        int plain = version == FIRST_VERSION ? -1 : in.readInt();
+        if (plain < -1 || plain > WindowAccumulator.LATENCY_BUFFER) {
+            throw new IOException(
+                    "Expected at most "
+                            + WindowAccumulator.LATENCY_BUFFER
+                            + " plain latencies but found "
+                            + plain);
+        }
+        KllDoublesSketch latency = null;
+        if (plain < 0) {
+            latency = readSketch(in, "latency", KllDoublesSketch::heapify);
+        } else if (plain > 0) {
+            latencyValues = new double[plain];
+            for (int i = 0; i < plain; i++) {
+                latencyValues[i] = in.readDouble();
+            }
+        }
         HllSketch hosts = readSketch(in, "hosts", HllSketch::heapify);
         HllSketch clientIps = readSketch(in, "clientIps", HllSketch::heapify);
-        ItemsSketch<String> paths = readSketch(in, "paths", WindowAccumulatorSerializer::items);
-        ItemsSketch<String> errors = readSketch(in, "errors", WindowAccumulatorSerializer::items);
-        return new WindowAccumulator(
-                count,
-                levelCounts,
-                httpCount,
-                statusCounts,
-                bytesSum,
-                maxLatency,
-                latency,
-                hosts,
-                clientIps,
-                paths,
-                errors);
+        ItemsSketch<String> paths = readItems(in, "paths");
+        ItemsSketch<String> errors = readItems(in, "errors");
+        WindowAccumulator acc =
+                new WindowAccumulator(
+                        count,
+                        levelCounts,
+                        httpCount,
+                        statusCounts,
+                        bytesSum,
+                        maxLatency,
+                        latency,
+                        hosts,
+                        clientIps,
+                        paths,
+                        errors);
+        if (latencyValues != null) {
+            acc.latencyValues = latencyValues;
+            acc.latencyValueCount = plain;
+        }
+        return acc;
     }
 
     @Override
@@ -102,6 +139,21 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
         for (long c : counts) {
             out.writeLong(c);
         }
+    }
+
+    private static void writeItems(ItemsSketch<String> sketch, DataOutputView out)
+            throws IOException {
+        if (sketch == null) {
+            out.writeInt(0);
+        } else {
+            writeBytes(sketch.toByteArray(WindowAccumulator.STRING_SERDE), out);
+        }
+    }
+
+    /** Null for length 0 (written for "no items yet"; a sketch's bytes are never empty). */
+    private static ItemsSketch<String> readItems(DataInputView in, String field)
+            throws IOException {
+        return readSketch(in, field, m -> m.getCapacity() == 0 ? null : items(m));
     }
 
     private static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
@@ -111,17 +109,16 @@ public final class WindowStatsAggregate
 
     /** Null without HTTP events, and also when every HTTP latency was NaN (nothing to rank). */
     private static LatencySummary latency(WindowAccumulator acc) {
-        KllDoublesSketch sketch = acc.latency;
-        if (acc.httpCount == 0 || sketch.isEmpty()) {
+        if (acc.httpCount == 0) {
             return null;
         }
         // One call builds the sorted view once for all four ranks.
-        double[] q = sketch.getQuantiles(PERCENTILE_RANKS, QuantileSearchCriteria.INCLUSIVE);
-        return new LatencySummary(q[0], q[1], q[2], q[3], acc.maxLatency);
+        double[] q = acc.latencyQuantiles(PERCENTILE_RANKS);
+        return q == null ? null : new LatencySummary(q[0], q[1], q[2], q[3], acc.maxLatency);
     }
 
     private List<TopItem> top(ItemsSketch<String> sketch) {
-        if (sketch.isEmpty()) {
+        if (sketch == null || sketch.isEmpty()) {
             return new ArrayList<>();
         }
         ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);

@@ -282,7 +282,7 @@ class HostileInputTest {
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.0, 812.5);
         assertThat(inRange).containsExactly(false, false, false, false, false, true, true);
         assertThat(acc.count).isEqualTo(7);
-        assertThat(acc.latency.getN()).isEqualTo(2);
+        assertThat(acc.latencyCount()).isEqualTo(2);
         assertThat(acc.maxLatency).isEqualTo(812.5);
     }
 

@@ -113,6 +113,86 @@ class WindowAccumulatorSerializerTest {
         assertThat(aggregate.getResult(copy).getLatency().getMax()).isEqualTo(9e9);
     }
 
+    /** The layout every accumulator had before plain latencies: always a KLL and item sketches. */
+    private static byte[] versionOne(WindowAccumulator acc) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        out.writeByte(1);
+        out.writeLong(acc.count);
+        out.writeInt(acc.levelCounts.length);
+        for (long c : acc.levelCounts) {
+            out.writeLong(c);
+        }
+        out.writeLong(acc.httpCount);
+        out.writeInt(acc.statusClassCounts.length);
+        for (long c : acc.statusClassCounts) {
+            out.writeLong(c);
+        }
+        out.writeLong(acc.bytesSum);
+        out.writeDouble(acc.maxLatency);
+        for (byte[] b :
+                new byte[][] {
+                    acc.latencySketch().toByteArray(),
+                    acc.hosts.toCompactByteArray(),
+                    acc.clientIps.toCompactByteArray(),
+                    acc.paths.toByteArray(WindowAccumulator.STRING_SERDE),
+                    acc.errors.toByteArray(WindowAccumulator.STRING_SERDE)
+                }) {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    @Test
+    void stateWrittenInVersionOneIsStillRead() throws IOException {
+        WindowAccumulator original = populated();
+        WindowStats expected = aggregate.getResult(original);
+
+        WindowAccumulator restored = deserialize(versionOne(original));
+
+        assertThat(aggregate.getResult(restored)).isEqualTo(expected);
+        restored.add(event(Level.ERROR, "h2", "after restore", http("/y", 503, 7, 1, "ip-x")));
+        assertThat(aggregate.getResult(restored).getCount()).isEqualTo(expected.getCount() + 1);
+    }
+
+    @Test
+    void fewLatenciesStayPlainAndRoundTripExactly() throws IOException {
+        WindowAccumulator few = LogEvents.accumulate(LogEvents.varied(10));
+        assertThat(few.latency).as("no sketch for a few latencies").isNull();
+        assertThat(few.latencyCount()).isPositive();
+
+        WindowAccumulator restored = deserialize(serialize(few));
+
+        assertThat(restored.latency).isNull();
+        assertThat(aggregate.getResult(restored)).isEqualTo(aggregate.getResult(few));
+    }
+
+    @Test
+    void plainLatenciesGiveTheSketchesResultsAtEverySize() {
+        // Up to and past the switch to the sketch, the results equal a sketch fed every value
+        // (below k, where a KLL sketch is exact and compacts nothing at random).
+        for (int n : new int[] {1, 2, 5, 31, 32, 33, 64, 150}) {
+            WindowAccumulator acc = new WindowAccumulator();
+            org.apache.datasketches.kll.KllDoublesSketch direct =
+                    org.apache.datasketches.kll.KllDoublesSketch.newHeapInstance(
+                            WindowAccumulator.KLL_K);
+            for (int i = 0; i < n; i++) {
+                double ms = (i * 7919) % 1_000 + 0.5;
+                acc.add(event(Level.INFO, "h", "ok", http("/p", 200, ms, 1, null)));
+                direct.update(ms);
+            }
+            double[] ranks = {0.5, 0.9, 0.95, 0.99};
+            assertThat(acc.latencyQuantiles(ranks))
+                    .as("n=%d", n)
+                    .containsExactly(
+                            direct.getQuantiles(
+                                    ranks,
+                                    org.apache.datasketches.quantilescommon.QuantileSearchCriteria
+                                            .INCLUSIVE));
+            assertThat(acc.latency == null).as("plain at n=%d", n).isEqualTo(n <= 32);
+        }
+    }
+
     @Test
     void unknownFormatVersionIsRejected() throws IOException {
         byte[] bytes = serialize(new WindowAccumulator());
