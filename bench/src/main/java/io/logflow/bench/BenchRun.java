@@ -128,7 +128,7 @@ public final class BenchRun {
             ScenarioArgs base,
             List<ScenarioResult> rows,
             Map<String, Map<String, Long>> counts)
-            throws IOException, InterruptedException {
+            throws Exception {
         ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", Map.of());
         long topicBytes = consumeOnly.bytes();
         rows.add(consumeOnly);
@@ -151,6 +151,7 @@ public final class BenchRun {
                 }
             }
         }
+        rows.add(rawFormat(runner, stack, base, "nginx", counts));
         for (String kind : List.of("kstreams", "kstreams-papi")) {
             for (int threads = 1; threads <= 2; threads++) {
                 String name = kind + "-t" + threads;
@@ -160,6 +161,60 @@ public final class BenchRun {
                 counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
             }
         }
+    }
+
+    /**
+     * The job at parallelism 1 with its real sinks on the same traffic written as {@code format}
+     * lines by the generator (same seed) and read by a raw source of that format: what parsing
+     * costs next to the Avro decode of {@code logflow-p1-eos}. Its bytes are its own topic's.
+     */
+    private ScenarioResult rawFormat(
+            ScenarioRunner runner,
+            BenchStack stack,
+            ScenarioArgs base,
+            String format,
+            Map<String, Map<String, Long>> counts)
+            throws Exception {
+        String topic = "bench-" + format;
+        String warmup = "bench-" + format + "-warmup";
+        stack.createTopics(topic, warmup);
+        List<String> services = services(settings.services());
+        long events =
+                stack.preload(
+                                topic,
+                                settings.events(),
+                                services,
+                                settings.eventTimeSpan(),
+                                42,
+                                format)
+                        .validEvents();
+        long warmupEvents = 0;
+        if (settings.warmupEvents() > 0) {
+            warmupEvents =
+                    stack.preload(
+                                    warmup,
+                                    settings.warmupEvents(),
+                                    services,
+                                    settings.eventTimeSpan(),
+                                    43,
+                                    format)
+                            .validEvents();
+        }
+        ScenarioArgs args =
+                base.copy()
+                        .with("topic", topic)
+                        .with("warmup-topic", warmup)
+                        .with("expected", events)
+                        .with("warmup-expected", warmupEvents)
+                        .with("format", format);
+        ScenarioResult consumed =
+                measure(runner, args, CONSUME + "-" + format, "consume", Map.of());
+        String name = "logflow-p1-" + format;
+        ScenarioResult result =
+                measure(runner, args, name, "logflow", Map.of("parallelism", 1, "sink", "eos"))
+                        .withBytes(consumed.bytes());
+        counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
+        return result;
     }
 
     /** One section per LogFlow scenario with the top frames of its recording. */

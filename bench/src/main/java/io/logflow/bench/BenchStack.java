@@ -79,8 +79,20 @@ final class BenchStack implements AutoCloseable {
      */
     GeneratorReport preload(
             String topic, long count, List<String> services, Duration span, long seed) {
+        return preload(topic, count, services, span, seed, "avro");
+    }
+
+    /** As {@link #preload}, written in one of the generator's formats (avro, nginx, json, ...). */
+    GeneratorReport preload(
+            String topic,
+            long count,
+            List<String> services,
+            Duration span,
+            long seed,
+            String format) {
         LogGeneratorBuilder builder =
                 LogGenerator.builder()
+                        .format(format)
                         .bootstrapServers(bootstrap())
                         .registry(registryConfig())
                         .topic(topic)

@@ -103,14 +103,30 @@ final class LogFlowScenario implements AutoCloseable {
         return cluster.getExecutionGraph(id).get().getCheckpointStatsSnapshot();
     }
 
-    /** The job arguments of a bench run; {@code extra} pairs override the defaults. */
+    /** The service of every event of a raw-format run: access logs carry none of their own. */
+    static final String RAW_SERVICE = "gateway";
+
+    /**
+     * The job arguments of a bench run; {@code extra} pairs override the defaults. The input is
+     * Avro through the registry, or with {@code format} set a raw source of that format on the same
+     * topic.
+     */
     static AnalyticsConfig config(ScenarioArgs a, String topic, String runId, String... extra) {
         Path work = Path.of(a.get("work-dir")).resolve(runId);
         List<String> args = new ArrayList<>();
+        String format = a.getOrDefault("format", "avro-confluent");
+        if (format.equals("avro-confluent")) {
+            args.addAll(List.of("--input.topics", topic));
+        } else {
+            args.addAll(
+                    List.of(
+                            "--input.sources", "bench=" + format,
+                            "--input.sources.bench.topic", topic,
+                            "--input.sources.bench.service", RAW_SERVICE));
+        }
         String[] base = {
             "--kafka.bootstrap-servers", a.get("bootstrap"),
             "--registry.url", a.get("registry"),
-            "--input.topics", topic,
             "--input.group-id", "bench-" + runId,
             "--input.starting-offsets", "earliest",
             "--input.bounded", "true",

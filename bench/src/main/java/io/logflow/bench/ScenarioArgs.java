@@ -42,6 +42,10 @@ final class ScenarioArgs {
         return value;
     }
 
+    String getOrDefault(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
     long getLong(String key) {
         return Long.parseLong(get(key));
     }

@@ -97,8 +97,8 @@ final class Help {
                 return ChaosCommand.USAGE;
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
-                        + " [--format avro|json|logfmt|nginx|syslog|text] [--rate N] [--count N]"
-                        + " [--seed N] [--malformed F] [--late F] [--v2 F]"
+                        + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json] [--rate N]"
+                        + " [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"
                         + " [--incident spec]";
             default:
                 return "No help for '"

@@ -11,14 +11,16 @@ import java.util.Locale;
 
 /**
  * Renders a generated event as the line a fleet's shipper would put on Kafka, for the job's raw
- * formats: ECS JSON, logfmt, an nginx combined access log line, RFC 5424 syslog or a log4j-style
- * text line. The same traffic model drives every format, so a raw stream looks like the Avro one.
+ * formats: ECS JSON, logfmt, an nginx combined access log line, RFC 5424 syslog, a log4j-style text
+ * line, or an OpenTelemetry {@code ExportLogsServiceRequest} in OTLP/JSON as the collector's Kafka
+ * exporter writes it with {@code encoding: otlp_json} (one record per request). The same traffic
+ * model drives every format, so a raw stream looks like the Avro one.
  */
 public final class LineRenderer {
 
     /** The generator's formats: Avro through the registry, or one of the raw lines. */
     public static final List<String> FORMATS =
-            List.of("avro", "json", "logfmt", "nginx", "syslog", "text");
+            List.of("avro", "json", "logfmt", "nginx", "syslog", "text", "otlp-json");
 
     private static final DateTimeFormatter CLF =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
@@ -38,6 +40,7 @@ public final class LineRenderer {
                     case "nginx" -> nginx(e);
                     case "syslog" -> syslog(e);
                     case "text" -> text(e);
+                    case "otlp-json" -> otlpJson(e);
                     default -> throw new IllegalArgumentException("Not a line format: " + format);
                 };
         return line.getBytes(StandardCharsets.UTF_8);
@@ -79,6 +82,67 @@ public final class LineRenderer {
         }
         b.setLength(b.length() - 1);
         return b.append('}').toString();
+    }
+
+    /**
+     * One resource (service.name, host.name), one scope, one log record: severity number and text,
+     * body, nanosecond time as a string (64-bit integers are strings in OTLP/JSON), HTTP facts as
+     * semantic-convention attributes with the duration in seconds.
+     */
+    private static String otlpJson(LogEvent e) {
+        long nanos =
+                e.getTimestamp().getEpochSecond() * 1_000_000_000L + e.getTimestamp().getNano();
+        int severity =
+                switch (e.getLevel()) {
+                    case TRACE -> 1;
+                    case DEBUG -> 5;
+                    case INFO -> 9;
+                    case WARN -> 13;
+                    case ERROR -> 17;
+                    case FATAL -> 21;
+                };
+        StringBuilder b = new StringBuilder(512);
+        b.append("{\"resourceLogs\":[{\"resource\":{\"attributes\":[");
+        otlpAttribute(b, "service.name", e.getService());
+        otlpAttribute(b, "host.name", e.getHost());
+        b.setLength(b.length() - 1);
+        b.append("]},\"scopeLogs\":[{\"scope\":{\"name\":\"logflow-generator\"},");
+        b.append("\"logRecords\":[{\"timeUnixNano\":\"").append(nanos).append("\",");
+        b.append("\"severityNumber\":").append(severity).append(',');
+        field(b, "severityText", e.getLevel().name());
+        b.append("\"body\":{");
+        field(b, "stringValue", e.getMessage());
+        b.setLength(b.length() - 1);
+        b.append("},\"attributes\":[");
+        HttpInfo h = e.getHttp();
+        if (h != null) {
+            otlpAttribute(b, "http.request.method", h.getMethod());
+            otlpAttribute(b, "url.path", h.getPath());
+            b.append("{\"key\":\"http.response.status_code\",\"value\":{\"intValue\":\"")
+                    .append(h.getStatus())
+                    .append("\"}},");
+            b.append("{\"key\":\"http.server.request.duration\",\"value\":{\"doubleValue\":")
+                    .append(h.getLatencyMs() / 1000.0)
+                    .append("}},");
+            b.append("{\"key\":\"http.response.body.size\",\"value\":{\"intValue\":\"")
+                    .append(h.getResponseBytes())
+                    .append("\"}},");
+            if (h.getClientIp() != null) {
+                otlpAttribute(b, "client.address", h.getClientIp());
+            }
+        }
+        e.getAttributes().forEach((k, v) -> otlpAttribute(b, k, v));
+        if (b.charAt(b.length() - 1) == ',') {
+            b.setLength(b.length() - 1);
+        }
+        return b.append("]}]}]}]}").toString();
+    }
+
+    private static void otlpAttribute(StringBuilder b, String key, String value) {
+        b.append("{\"key\":\"").append(key).append("\",\"value\":{");
+        field(b, "stringValue", value);
+        b.setLength(b.length() - 1);
+        b.append("}},");
     }
 
     private static void field(StringBuilder b, String key, String value) {

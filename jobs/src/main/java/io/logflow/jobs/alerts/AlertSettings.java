@@ -2,10 +2,12 @@ package io.logflow.jobs.alerts;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * The detectors' tuning: window step, volume floor, baseline length, sensitivities and how many
- * windows fire, resolve, silence or warm up. Immutable; {@link #builder} starts from the defaults.
+ * windows fire, resolve, silence or warm up. Immutable; {@link #from} reads them from a
+ * configuration, {@link #builder} starts from the defaults of {@link AlertOptions}.
  *
  * <pre>{@code
  * AlertSettings s = AlertSettings.builder("tumbling-1m", Duration.ofMinutes(1))
@@ -71,6 +73,30 @@ public final class AlertSettings implements Serializable {
         return new Builder(window, step);
     }
 
+    /**
+     * The {@link AlertOptions} of {@code config} for detectors reading windows named {@code window}
+     * that advance by {@code step}; a value out of range names its key.
+     */
+    public static AlertSettings from(ReadableConfig config, String window, Duration step) {
+        return builder(window, step)
+                .minVolume(config.get(AlertOptions.MIN_VOLUME))
+                .baselineWindows(config.get(AlertOptions.BASELINE_WINDOWS))
+                .minBaselineWindows(config.get(AlertOptions.MIN_BASELINE_WINDOWS))
+                .resolveWindows(config.get(AlertOptions.RESOLVE_WINDOWS))
+                .errorSensitivity(config.get(AlertOptions.ERROR_SENSITIVITY))
+                .errorMinIncrease(config.get(AlertOptions.ERROR_MIN_INCREASE))
+                .latencySloMs(config.get(AlertOptions.LATENCY_SLO_MS))
+                .latencyFactor(config.get(AlertOptions.LATENCY_FACTOR))
+                .latencySensitivity(config.get(AlertOptions.LATENCY_SENSITIVITY))
+                .latencyWindows(config.get(AlertOptions.LATENCY_WINDOWS))
+                .latencyInhibitErrorRate(config.get(AlertOptions.LATENCY_INHIBIT_ERROR_RATE))
+                .silenceWindows(config.get(AlertOptions.SILENCE_WINDOWS))
+                .stateTtl(config.get(AlertOptions.STATE_TTL))
+                .templateWarmupWindows(config.get(AlertOptions.TEMPLATE_WARMUP_WINDOWS))
+                .templateMinErrors(config.get(AlertOptions.TEMPLATE_MIN_ERRORS))
+                .build();
+    }
+
     /** The window definition the detectors read. */
     public String window() {
         return window;
@@ -85,21 +111,22 @@ public final class AlertSettings implements Serializable {
     public static final class Builder {
         private final String window;
         private final Duration step;
-        private int minVolume = 100;
-        private int baselineWindows = 30;
-        private int minBaselineWindows = 5;
-        private int resolveWindows = 2;
-        private double errorSensitivity = 6.0;
-        private double errorMinIncrease = 0.05;
-        private double latencySloMs = 0;
-        private double latencyFactor = 2.0;
-        private double latencySensitivity = 6.0;
-        private int latencyWindows = 2;
-        private double latencyInhibitErrorRate = 0.05;
-        private int silenceWindows = 1;
-        private Duration stateTtl = Duration.ofHours(24);
-        private int templateWarmupWindows = 10;
-        private int templateMinErrors = 3;
+        private int minVolume = AlertOptions.MIN_VOLUME.defaultValue();
+        private int baselineWindows = AlertOptions.BASELINE_WINDOWS.defaultValue();
+        private int minBaselineWindows = AlertOptions.MIN_BASELINE_WINDOWS.defaultValue();
+        private int resolveWindows = AlertOptions.RESOLVE_WINDOWS.defaultValue();
+        private double errorSensitivity = AlertOptions.ERROR_SENSITIVITY.defaultValue();
+        private double errorMinIncrease = AlertOptions.ERROR_MIN_INCREASE.defaultValue();
+        private double latencySloMs = AlertOptions.LATENCY_SLO_MS.defaultValue();
+        private double latencyFactor = AlertOptions.LATENCY_FACTOR.defaultValue();
+        private double latencySensitivity = AlertOptions.LATENCY_SENSITIVITY.defaultValue();
+        private int latencyWindows = AlertOptions.LATENCY_WINDOWS.defaultValue();
+        private double latencyInhibitErrorRate =
+                AlertOptions.LATENCY_INHIBIT_ERROR_RATE.defaultValue();
+        private int silenceWindows = AlertOptions.SILENCE_WINDOWS.defaultValue();
+        private Duration stateTtl = AlertOptions.STATE_TTL.defaultValue();
+        private int templateWarmupWindows = AlertOptions.TEMPLATE_WARMUP_WINDOWS.defaultValue();
+        private int templateMinErrors = AlertOptions.TEMPLATE_MIN_ERRORS.defaultValue();
 
         private Builder(String window, Duration step) {
             this.window = window;

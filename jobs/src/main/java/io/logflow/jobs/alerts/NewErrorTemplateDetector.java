@@ -135,7 +135,11 @@ public final class NewErrorTemplateDetector
             return; // the end of a bounded input ends no template
         }
         Long deadline = cleanupAt.value();
-        boolean expire = deadline != null && settings.cleanupTimer(deadline) == timestamp;
+        boolean expire = deadline != null && deadline <= timestamp;
+        if (deadline != null && !expire) {
+            // As in WindowDetector: a timer before the deadline keeps the deadline's own timer.
+            ctx.timerService().registerEventTimeTimer(settings.cleanupTimer(deadline));
+        }
         List<Map.Entry<Long, TemplateWatch>> due = new ArrayList<>();
         for (Map.Entry<Long, TemplateWatch> e : watches.entries()) {
             if (expire || due(e.getValue()) <= timestamp) {

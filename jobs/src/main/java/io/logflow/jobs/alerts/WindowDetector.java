@@ -176,8 +176,14 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             return;
         }
         Long deadline = cleanupAt.value();
-        if (deadline == null || settings.cleanupTimer(deadline) != timestamp) {
-            return; // an earlier grid cell's timer: the service has been seen since
+        if (deadline == null) {
+            return;
+        }
+        if (deadline > timestamp) {
+            // An earlier cell's timer (or one a job before the grid registered at an exact
+            // deadline): the service was seen since; make sure the deadline's own timer exists.
+            ctx.timerService().registerEventTimeTimer(settings.cleanupTimer(deadline));
+            return;
         }
         String firing = firingId.value();
         if (firing != null) {

@@ -378,25 +378,9 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     private AlertSettings buildAlertSettings() {
+        // Out of range, the builder's message names the key; unparseable, Flink's does.
         WindowSpec first = windows.get(0);
-        // The builder's messages name the alerts.* key that is out of range.
-        return AlertSettings.builder(first.name(), first.slide())
-                .minVolume(get(ALERTS_MIN_VOLUME))
-                .baselineWindows(get(ALERTS_BASELINE_WINDOWS))
-                .minBaselineWindows(get(ALERTS_MIN_BASELINE_WINDOWS))
-                .resolveWindows(get(ALERTS_RESOLVE_WINDOWS))
-                .errorSensitivity(get(ALERTS_ERROR_SENSITIVITY))
-                .errorMinIncrease(get(ALERTS_ERROR_MIN_INCREASE))
-                .latencySloMs(get(ALERTS_LATENCY_SLO_MS))
-                .latencyFactor(get(ALERTS_LATENCY_FACTOR))
-                .latencySensitivity(get(ALERTS_LATENCY_SENSITIVITY))
-                .latencyWindows(get(ALERTS_LATENCY_WINDOWS))
-                .latencyInhibitErrorRate(get(ALERTS_LATENCY_INHIBIT_ERROR_RATE))
-                .silenceWindows(get(ALERTS_SILENCE_WINDOWS))
-                .stateTtl(get(ALERTS_STATE_TTL))
-                .templateWarmupWindows(get(ALERTS_TEMPLATE_WARMUP_WINDOWS))
-                .templateMinErrors(get(ALERTS_TEMPLATE_MIN_ERRORS))
-                .build();
+        return AlertSettings.from(raw, first.name(), first.slide());
     }
 
     /**

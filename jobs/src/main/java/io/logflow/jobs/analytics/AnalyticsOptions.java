@@ -3,7 +3,9 @@ package io.logflow.jobs.analytics;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.logflow.connectors.Defaults;
+import io.logflow.jobs.alerts.AlertOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
@@ -304,177 +306,54 @@ public final class AnalyticsOptions {
                     .noDefaultValue()
                     .withDescription("Directory for alert files too (same format).");
 
-    public static final ConfigOption<Integer> ALERTS_MIN_VOLUME =
-            key("alerts.min-volume")
-                    .intType()
-                    .defaultValue(100)
-                    .withDescription(
-                            "Windows with fewer events (HTTP events for latency) are not judged:"
-                                    + " a handful of events makes any rate noisy.");
-
-    public static final ConfigOption<Integer> ALERTS_BASELINE_WINDOWS =
-            key("alerts.baseline-windows")
-                    .intType()
-                    .defaultValue(30)
-                    .withDescription(
-                            "How many recent normal windows per service form the baseline"
-                                    + " (median and MAD).");
-
-    public static final ConfigOption<Integer> ALERTS_MIN_BASELINE_WINDOWS =
-            key("alerts.min-baseline-windows")
-                    .intType()
-                    .defaultValue(5)
-                    .withDescription("Normal windows a service needs before it is judged.");
-
-    public static final ConfigOption<Integer> ALERTS_RESOLVE_WINDOWS =
-            key("alerts.resolve-windows")
-                    .intType()
-                    .defaultValue(2)
-                    .withDescription(
-                            "Normal windows in a row (or windows without the new template) that"
-                                    + " resolve a firing alert.");
-
-    public static final ConfigOption<Double> ALERTS_ERROR_SENSITIVITY =
-            key("alerts.error-rate.sensitivity")
-                    .doubleType()
-                    .defaultValue(6.0)
-                    .withDescription(
-                            "An error rate is a spike above median + this many robust standard"
-                                    + " deviations (1.4826 x MAD); lower is more sensitive.");
-
-    public static final ConfigOption<Double> ALERTS_ERROR_MIN_INCREASE =
-            key("alerts.error-rate.min-increase")
-                    .doubleType()
-                    .defaultValue(0.05)
-                    .withDescription(
-                            "...and at least this much above the median (0.05 = 5 points), so a"
-                                    + " very steady service does not alert on tiny changes.");
-
-    public static final ConfigOption<Double> ALERTS_LATENCY_SLO_MS =
-            key("alerts.latency.slo-ms")
-                    .doubleType()
-                    .defaultValue(0.0)
-                    .withDescription(
-                            "Absolute p99 SLO in ms: a p99 above it is a regression; 0 = off.");
-
-    public static final ConfigOption<Double> ALERTS_LATENCY_FACTOR =
-            key("alerts.latency.factor")
-                    .doubleType()
-                    .defaultValue(2.0)
-                    .withDescription(
-                            "A p99 is far above its baseline above this multiple of the median"
-                                    + " (and above alerts.latency.sensitivity deviations).");
-
-    public static final ConfigOption<Double> ALERTS_LATENCY_SENSITIVITY =
-            key("alerts.latency.sensitivity")
-                    .doubleType()
-                    .defaultValue(6.0)
-                    .withDescription("Robust standard deviations of p99 above the median.");
-
-    public static final ConfigOption<Integer> ALERTS_LATENCY_WINDOWS =
-            key("alerts.latency.windows")
-                    .intType()
-                    .defaultValue(2)
-                    .withDescription("Slow windows in a row (K) that raise a latency alert.");
-
-    public static final ConfigOption<Double> ALERTS_LATENCY_INHIBIT_ERROR_RATE =
-            key("alerts.latency.inhibit-error-rate")
-                    .doubleType()
-                    .defaultValue(0.05)
-                    .withDescription(
-                            "Windows with at least this error rate are not judged for latency:"
-                                    + " timeouts of an error spike raise p99 too, and that"
-                                    + " incident is reported as an error-rate spike.");
-
-    public static final ConfigOption<Integer> ALERTS_SILENCE_WINDOWS =
-            key("alerts.silence.windows")
-                    .intType()
-                    .defaultValue(1)
-                    .withDescription(
-                            "Window steps (N) without any event from a service that was sending"
-                                    + " before it counts as silent; raise it for sparse services.");
-
-    public static final ConfigOption<Duration> ALERTS_STATE_TTL =
-            key("alerts.state-ttl")
-                    .durationType()
-                    .defaultValue(Duration.ofHours(24))
-                    .withDescription(
-                            "Event time after its last window when a service's detector state is"
-                                    + " dropped (a firing alert resolves as expired).");
-
-    public static final ConfigOption<Integer> ALERTS_TEMPLATE_WARMUP_WINDOWS =
-            key("alerts.new-template.warmup-windows")
-                    .intType()
-                    .defaultValue(10)
-                    .withDescription(
-                            "Windows per service that only learn templates, so a fresh start does"
-                                    + " not report every template as new.");
-
-    public static final ConfigOption<Integer> ALERTS_TEMPLATE_MIN_ERRORS =
-            key("alerts.new-template.min-errors")
-                    .intType()
-                    .defaultValue(3)
-                    .withDescription(
-                            "Error lines a new template needs within its first two windows: one"
-                                    + " stray line of a rare template is not an incident.");
-
-    /** All options, for validation and help output. */
+    /**
+     * All options, for validation and help output; the detectors' own are in {@link AlertOptions}.
+     */
     public static List<ConfigOption<?>> all() {
-        return List.of(
-                BOOTSTRAP_SERVERS,
-                INPUT_TOPICS,
-                INPUT_TOPIC_PATTERN,
-                GROUP_ID,
-                STARTING_OFFSETS,
-                BOUNDED,
-                REGISTRY_URL,
-                REGISTRY_BASIC_AUTH,
-                REGISTRY_BEARER_TOKEN,
-                REGISTRY_TRUSTSTORE,
-                REGISTRY_TRUSTSTORE_PASSWORD,
-                REGISTRY_TRUSTSTORE_TYPE,
-                REGISTRY_AUTO_REGISTER,
-                REGISTRY_OUTAGE_TIMEOUT,
-                INPUT_MAX_RECORD_BYTES,
-                EVENT_TIME_MIN,
-                EVENT_TIME_MAX_FUTURE,
-                EVENT_TIME_MAX_AHEAD_OF_RECORD,
-                OUT_OF_ORDERNESS,
-                IDLE_TIMEOUT,
-                WINDOWS,
-                ALLOWED_LATENESS,
-                METRICS_TOPIC,
-                DLQ_TOPIC,
-                LATE_TOPIC,
-                DELIVERY_GUARANTEE,
-                TRANSACTIONAL_ID_PREFIX,
-                INPUT_SOURCES,
-                TRANSACTION_TIMEOUT,
-                FILES_PATH,
-                DLQ_FILES_PATH,
-                LATE_FILES_PATH,
-                FILES_FORMAT,
-                TOP_N,
-                PATTERNS_ENABLED,
-                ALERTS_ENABLED,
-                PATTERNS_TOPIC,
-                ALERTS_TOPIC,
-                PATTERNS_FILES_PATH,
-                ALERTS_FILES_PATH,
-                ALERTS_MIN_VOLUME,
-                ALERTS_BASELINE_WINDOWS,
-                ALERTS_MIN_BASELINE_WINDOWS,
-                ALERTS_RESOLVE_WINDOWS,
-                ALERTS_ERROR_SENSITIVITY,
-                ALERTS_ERROR_MIN_INCREASE,
-                ALERTS_LATENCY_SLO_MS,
-                ALERTS_LATENCY_FACTOR,
-                ALERTS_LATENCY_SENSITIVITY,
-                ALERTS_LATENCY_WINDOWS,
-                ALERTS_LATENCY_INHIBIT_ERROR_RATE,
-                ALERTS_SILENCE_WINDOWS,
-                ALERTS_STATE_TTL,
-                ALERTS_TEMPLATE_WARMUP_WINDOWS,
-                ALERTS_TEMPLATE_MIN_ERRORS);
+        List<ConfigOption<?>> all =
+                new ArrayList<>(
+                        List.of(
+                                BOOTSTRAP_SERVERS,
+                                INPUT_TOPICS,
+                                INPUT_TOPIC_PATTERN,
+                                GROUP_ID,
+                                STARTING_OFFSETS,
+                                BOUNDED,
+                                REGISTRY_URL,
+                                REGISTRY_BASIC_AUTH,
+                                REGISTRY_BEARER_TOKEN,
+                                REGISTRY_TRUSTSTORE,
+                                REGISTRY_TRUSTSTORE_PASSWORD,
+                                REGISTRY_TRUSTSTORE_TYPE,
+                                REGISTRY_AUTO_REGISTER,
+                                REGISTRY_OUTAGE_TIMEOUT,
+                                INPUT_MAX_RECORD_BYTES,
+                                EVENT_TIME_MIN,
+                                EVENT_TIME_MAX_FUTURE,
+                                EVENT_TIME_MAX_AHEAD_OF_RECORD,
+                                OUT_OF_ORDERNESS,
+                                IDLE_TIMEOUT,
+                                WINDOWS,
+                                ALLOWED_LATENESS,
+                                METRICS_TOPIC,
+                                DLQ_TOPIC,
+                                LATE_TOPIC,
+                                DELIVERY_GUARANTEE,
+                                TRANSACTIONAL_ID_PREFIX,
+                                INPUT_SOURCES,
+                                TRANSACTION_TIMEOUT,
+                                FILES_PATH,
+                                DLQ_FILES_PATH,
+                                LATE_FILES_PATH,
+                                FILES_FORMAT,
+                                TOP_N,
+                                PATTERNS_ENABLED,
+                                ALERTS_ENABLED,
+                                PATTERNS_TOPIC,
+                                ALERTS_TOPIC,
+                                PATTERNS_FILES_PATH,
+                                ALERTS_FILES_PATH));
+        all.addAll(AlertOptions.all());
+        return all;
     }
 }
