@@ -44,7 +44,7 @@ final class PrefixTree {
         for (String key : t.route) {
             node = node.children.get(key);
         }
-        node.templates.remove(t);
+        node.templates().remove(t);
         node.pruneIfEmpty();
     }
 
@@ -55,23 +55,36 @@ final class PrefixTree {
             node = node.child(key, Integer.MAX_VALUE);
         }
         // Leaves list templates by id so ties resolve as they did before the snapshot.
+        List<Template> templates = node.templates();
         int at = 0;
-        while (at < node.templates.size() && node.templates.get(at).id < t.id) {
+        while (at < templates.size() && templates.get(at).id < t.id) {
             at++;
         }
-        node.templates.add(at, t);
+        templates.add(at, t);
     }
 
-    /** A node of the tree; leaves hold templates. */
+    /**
+     * A node of the tree; leaves hold templates. Children and templates are allocated on first use
+     * and small: a miner per service, with 100,000 services the trees were most of the heap, and
+     * inner nodes hold no templates, leaves no children.
+     */
     static final class Node {
         final Node parent;
         final String key;
-        final Map<String, Node> children = new HashMap<>();
-        final List<Template> templates = new ArrayList<>(2);
+        private Map<String, Node> children = Map.of();
+        private List<Template> templates;
 
         Node(Node parent, String key) {
             this.parent = parent;
             this.key = key;
+        }
+
+        /** This leaf's templates, in id order; created empty on first use. */
+        List<Template> templates() {
+            if (templates == null) {
+                templates = new ArrayList<>(1);
+            }
+            return templates;
         }
 
         Node child(String token, int maxChildren) {
@@ -81,7 +94,15 @@ final class PrefixTree {
             }
             // A full node sends new tokens to its wildcard child, which it always has room for.
             String key = children.size() + 1 >= maxChildren ? Template.WILDCARD : token;
-            return children.computeIfAbsent(key, k -> new Node(this, k));
+            c = children.get(key);
+            if (c == null) {
+                if (children.isEmpty()) {
+                    children = new HashMap<>(2);
+                }
+                c = new Node(this, key);
+                children.put(key, c);
+            }
+            return c;
         }
 
         /** The keys from below the root down to this node. */
@@ -95,7 +116,9 @@ final class PrefixTree {
         }
 
         void pruneIfEmpty() {
-            if (parent != null && templates.isEmpty() && children.isEmpty()) {
+            if (parent != null
+                    && (templates == null || templates.isEmpty())
+                    && children.isEmpty()) {
                 parent.children.remove(key);
                 parent.pruneIfEmpty();
             }

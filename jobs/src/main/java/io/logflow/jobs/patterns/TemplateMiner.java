@@ -62,10 +62,10 @@ public final class TemplateMiner {
     Template addTemplate(String message) {
         String[] tokens = Masker.tokens(capped(message));
         PrefixTree.Node leaf = tree.leaf(tokens, settings.depth(), settings.maxChildren());
-        Template best = mostSimilar(leaf.templates, tokens);
+        Template best = mostSimilar(leaf.templates(), tokens);
         if (best == null) {
             best = new Template(nextId++, tokens, leaf.route());
-            leaf.templates.add(best);
+            leaf.templates().add(best);
             byId.put(best.id, best);
             index.put(best.id, best);
             evictBeyondCap();
