@@ -107,13 +107,17 @@ public final class NotifierConfigReader {
         node.put(parts[parts.length - 1], value);
     }
 
-    /** Adds a receiver that takes every alert (a {@code --alertmanager-url}-style flag). */
-    public static void addReceiver(ObjectNode tree, String name, ReceiverType type, String url) {
+    /**
+     * Adds a receiver that takes every alert (a {@code --alertmanager-url}-style flag) and returns
+     * its node, to add more keys to.
+     */
+    public static ObjectNode addReceiver(
+            ObjectNode tree, String name, ReceiverType type, String url) {
         ArrayNode receivers =
                 tree.has("receivers") && tree.get("receivers").isArray()
                         ? (ArrayNode) tree.get("receivers")
                         : tree.putArray("receivers");
-        receivers
+        return receivers
                 .addObject()
                 .put("name", name)
                 .put("type", type.name().toLowerCase(Locale.ROOT))
