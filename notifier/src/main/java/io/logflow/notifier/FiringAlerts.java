@@ -65,8 +65,8 @@ final class FiringAlerts {
     synchronized boolean apply(Alert alert, Instant startsAt) throws IOException {
         boolean changed;
         if (alert.getState() == io.logflow.schema.AlertState.FIRING) {
-            changed = !byId.containsKey(alert.getAlertId());
-            byId.put(alert.getAlertId(), new Firing(alert, startsAt));
+            // A repeated FIRING (a replay) keeps the first one's start.
+            changed = byId.putIfAbsent(alert.getAlertId(), new Firing(alert, startsAt)) == null;
         } else {
             changed = byId.remove(alert.getAlertId()) != null;
         }
