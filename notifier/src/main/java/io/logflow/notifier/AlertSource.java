@@ -107,6 +107,8 @@ final class AlertSource implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 config.startFromEarliest() ? "earliest" : "latest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        // The job's topic is the job's to create, with its partitions; the notifier waits for it.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "logflow-notifier");
