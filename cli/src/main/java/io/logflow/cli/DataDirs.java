@@ -25,6 +25,11 @@ final class DataDirs {
     /** {@code bin/logflow cluster}: configuration, logs, checkpoints and savepoints. */
     static final String CLUSTER = "cluster";
 
+    /**
+     * {@code bin/logflow notify} and the demo's notifier: delivered keys, firing set, dead letters.
+     */
+    static final String NOTIFIER = "notifier";
+
     /** {@code bin/logflow chaos}: its cluster, result files and report. */
     static final String CHAOS = "chaos";
 
@@ -33,7 +38,17 @@ final class DataDirs {
      * module sits above this one, so it names them itself).
      */
     static final Set<String> ALL =
-            Set.of(KAFKA, CHECKPOINTS, OUTPUT, LOGS, TMP, CLUSTER, CHAOS, "bench", "bench-driver");
+            Set.of(
+                    KAFKA,
+                    CHECKPOINTS,
+                    OUTPUT,
+                    LOGS,
+                    TMP,
+                    CLUSTER,
+                    CHAOS,
+                    NOTIFIER,
+                    "bench",
+                    "bench-driver");
 
     private DataDirs() {}
 

@@ -28,7 +28,11 @@ final class DemoCommand {
                                 "dashboard-port",
                                 "rate",
                                 "window",
-                                "seed"),
+                                "seed",
+                                "notifier-config",
+                                "alertmanager-url",
+                                "webhook-url",
+                                "slack-url"),
                         Set.of("fresh"));
         Path data = a.path("data-dir", Defaults.DATA_DIR);
         DemoSettings d = DemoSettings.defaults(data);
@@ -49,6 +53,12 @@ final class DemoCommand {
                         a.get("window", d.windows()),
                         d.checkpointInterval(),
                         d.incidents());
+        // Checked before anything starts: a bad notifier config is a one-line error.
+        com.fasterxml.jackson.databind.node.ObjectNode notifier =
+                NotifyCommand.tree(a, "notifier-config");
+        if (notifier != null) {
+            NotifyCommand.read("demo", notifier.deepCopy());
+        }
         if (a.flag("fresh")) {
             for (String kept : wipe(data)) {
                 out.info("--fresh: kept " + kept + " in " + data);
@@ -57,13 +67,16 @@ final class DemoCommand {
         Shutdown shutdown = Shutdown.onSignals();
         out.info(
                 "LogFlow demo (data in " + data + ", logs in " + data.resolve(DataDirs.LOGS) + ")");
-        try (DemoStack stack = new DemoStack(settings)) {
+        try (DemoStack stack = new DemoStack(settings).notifier(notifier)) {
             stack.start(out::step);
             out.info("");
             out.line("Kafka bootstrap:  " + stack.kafkaBootstrap());
             out.line("Schema registry:  " + stack.registryUrl());
             out.line("Flink web UI:     " + stack.flinkUrl());
             out.line("Dashboard:        " + stack.dashboardUrl());
+            if (stack.notifierReceivers() != null) {
+                out.line("Alerts delivered: " + stack.notifierReceivers());
+            }
             out.line("Result files:     " + stack.outputDir());
             out.line(
                     "Topics:           logs (Avro) + "

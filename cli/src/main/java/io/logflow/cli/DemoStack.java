@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
@@ -10,6 +11,9 @@ import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.notifier.Notifier;
+import io.logflow.notifier.NotifierConfig;
+import io.logflow.notifier.NotifierConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +27,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Everything the demo runs, in one JVM: a KRaft broker, the dev schema registry, the topics, a
- * Flink MiniCluster running the analytics job, the dashboard and the log generator. The demo
- * command and its test drive the same wiring.
+ * Flink MiniCluster running the analytics job, the dashboard, the notifier when a receiver is
+ * configured, and the log generator. The demo command and its test drive the same wiring.
  */
 public final class DemoStack implements AutoCloseable {
 
@@ -41,9 +45,21 @@ public final class DemoStack implements AutoCloseable {
     static final String GATEWAY_TOPIC = "gateway-access";
 
     private DashboardServer dashboard;
+    private ObjectNode notifierTree;
+    private NotifierConfig notifierConfig;
+    private Notifier notifier;
 
     public DemoStack(DemoSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Also runs the notifier with this config (Kafka, registry, dashboard URL and data dir filled
+     * in by the demo); null: none.
+     */
+    public DemoStack notifier(ObjectNode tree) {
+        this.notifierTree = tree;
+        return this;
     }
 
     /** Starts every part in order, reporting each step to {@code step}. */
@@ -96,6 +112,21 @@ public final class DemoStack implements AutoCloseable {
                         .build();
         started.add(dashboard);
         dashboard.start();
+
+        if (notifierTree != null) {
+            step.accept("Starting the notifier");
+            ObjectNode tree = notifierTree.deepCopy();
+            NotifierConfigReader.set(tree, "kafka.bootstrap-servers", kafka.bootstrapServers());
+            NotifierConfigReader.set(tree, "registry.url", registry.url());
+            NotifierConfigReader.set(tree, "dashboard-url", dashboard.url());
+            notifierConfig = NotifierConfigReader.read(tree);
+            notifier = Notifier.start(notifierConfig);
+            started.add(notifier);
+            if (!notifier.awaitReady(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException(
+                        "The notifier did not find " + notifierConfig.topic() + " in 30 s");
+            }
+        }
 
         step.accept(
                 "Starting the log generator (Avro on logs, nginx lines on " + GATEWAY_TOPIC + ")");
@@ -239,6 +270,16 @@ public final class DemoStack implements AutoCloseable {
 
     public String dashboardUrl() {
         return dashboard.url();
+    }
+
+    /** The notifier's receivers as they may be shown; null when the demo runs none. */
+    public String notifierReceivers() {
+        return notifierConfig == null ? null : notifierConfig.receivers().toString();
+    }
+
+    /** The running notifier; null when the demo runs none. */
+    public Notifier notifierProcess() {
+        return notifier;
     }
 
     /** Where window results are written as JSON Lines, for notebooks. */

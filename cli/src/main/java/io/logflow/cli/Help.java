@@ -21,6 +21,7 @@ final class Help {
                     "  kafka      start only the embedded Kafka broker",
                     "  registry   start only the dev schema registry",
                     "  dashboard  the live dashboard on any Kafka's log-metrics",
+                    "  notify     deliver log-alerts to Alertmanager, webhooks and Slack",
                     "  cluster    start|stop|status|submit|stop-job: a real standalone Flink"
                             + " cluster here",
                     "  patterns   mine log templates from a file: one CSV row per message",
@@ -47,7 +48,9 @@ final class Help {
                         "  --dashboard-port N    default " + Defaults.DASHBOARD_PORT,
                         "  --rate N              generated events per second (default 500)",
                         "  --window SPEC         window definitions (default tumbling:10s)",
-                        "  --seed N              generator seed (default 42)");
+                        "  --seed N              generator seed (default 42)",
+                        "  --alertmanager-url U  also run the notifier, delivering alerts there"
+                                + " (or --webhook-url, --slack-url, --notifier-config FILE)");
             case "run":
                 return String.join(
                         "\n",
@@ -95,6 +98,8 @@ final class Help {
                                 + " structured CSV, else one message per line");
             case "chaos":
                 return ChaosCommand.USAGE;
+            case "notify":
+                return NotifyCommand.USAGE;
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
                         + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json] [--rate N]"
@@ -104,7 +109,7 @@ final class Help {
                 return "No help for '"
                         + command
                         + "'; commands: demo, run, generate, kafka,"
-                        + " registry, dashboard, cluster, chaos, patterns";
+                        + " registry, dashboard, notify, cluster, chaos, patterns";
         }
     }
 }

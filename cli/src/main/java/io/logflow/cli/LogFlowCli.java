@@ -36,6 +36,7 @@ public final class LogFlowCli {
                         "kafka",
                         "registry",
                         "dashboard",
+                        "notify",
                         "cluster",
                         "chaos")
                 .contains(command)) {
@@ -60,6 +61,8 @@ public final class LogFlowCli {
                 return ServiceCommands.registry(rest, out);
             case "dashboard":
                 return ServiceCommands.dashboard(rest, out);
+            case "notify":
+                return NotifyCommand.run(rest, out);
             case "cluster":
                 return ClusterCommand.run(rest, out);
             case "patterns":

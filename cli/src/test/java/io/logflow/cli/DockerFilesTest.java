@@ -35,7 +35,8 @@ class DockerFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path DOCKER = ROOT.resolve("docker");
     private static final String USRLIB_JAR = "/opt/flink/usrlib/logflow-jobs.jar";
-    private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:[0-9][A-Za-z0-9._-]*");
+    // Prometheus images tag releases v0.28.1: a leading v is still a pinned version.
+    private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:v?[0-9][A-Za-z0-9._-]*");
 
     @Test
     void everyYamlFileParses() throws IOException {
@@ -127,7 +128,9 @@ class DockerFilesTest {
                         "jobmanager",
                         "taskmanager",
                         "generator",
-                        "dashboard");
+                        "dashboard",
+                        "notifier",
+                        "alertmanager");
 
         Map<String, List<String>> published = new LinkedHashMap<>();
         services.forEach(
@@ -151,7 +154,8 @@ class DockerFilesTest {
                                                 "127.0.0.1:"
                                                         + Defaults.DASHBOARD_PORT
                                                         + ":"
-                                                        + Defaults.DASHBOARD_PORT)));
+                                                        + Defaults.DASHBOARD_PORT),
+                                "alertmanager", List.of("127.0.0.1:9093:9093")));
 
         Map<String, Object> kafkaEnv = map(map(services, "kafka"), "environment");
         assertThat(kafkaEnv.get("KAFKA_ADVERTISED_LISTENERS"))
@@ -278,6 +282,42 @@ class DockerFilesTest {
         assertThat(entrypoint)
                 .contains(LogFlowCli.class.getName())
                 .contains("--token \"$LOGFLOW_DASHBOARD_TOKEN\"");
+    }
+
+    @Test
+    void theNotifierDeliversToTheComposeAlertmanagerWithOptionsTheCliAccepts() throws Exception {
+        Map<String, Object> services = map(compose(), "services");
+        Map<String, Object> notifier = map(services, "notifier");
+        List<String> command = strings(notifier, "command");
+        assertThat(command.get(0)).isEqualTo("notify");
+        // The command's own parser and validation: what the container would run.
+        io.logflow.notifier.NotifierConfig config =
+                NotifyCommand.config(command.subList(1, command.size()).toArray(String[]::new));
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:29092");
+        assertThat(config.registry().urls()).containsExactly("http://schema-registry:8081");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/app/data/notifier"));
+        assertThat(config.receivers())
+                .extracting(r -> r.type() + " " + r.url())
+                .containsExactly("ALERTMANAGER http://alertmanager:9093");
+        assertThat(notifier.get("image")).isEqualTo("logflow-cli:0.1.0");
+        assertThat(strings(notifier, "volumes")).containsExactly("notifier:/app/data");
+        assertThat(map(compose(), "volumes")).containsKey("notifier");
+        assertThat(map(map(notifier, "depends_on"), "alertmanager"))
+                .containsEntry("condition", "service_healthy");
+        // The image creates the directory, so the volume is the unprivileged user's.
+        assertThat(read(DOCKER.resolve("dashboard/Dockerfile"))).contains("mkdir -p /app/data");
+
+        Map<String, Object> am = map(services, "alertmanager");
+        assertThat(strings(am, "volumes"))
+                .containsExactly(
+                        "./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(strings(am, "command"))
+                .contains(
+                        "--config.file=/etc/alertmanager/alertmanager.yml",
+                        "--cluster.listen-address=");
+        assertThat(String.valueOf(map(am, "healthcheck").get("test"))).contains("/-/ready");
+        Map<String, Object> amConfig = load(DOCKER.resolve("alertmanager/alertmanager.yml"));
+        assertThat(map(amConfig, "route")).containsEntry("receiver", "default");
     }
 
     @Test
