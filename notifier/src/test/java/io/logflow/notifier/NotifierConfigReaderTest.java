@@ -159,4 +159,34 @@ class NotifierConfigReaderTest {
         assertThatThrownBy(() -> NotifierConfigReader.load(tmp.resolve("missing.yaml")))
                 .hasMessage(tmp.resolve("missing.yaml") + ": no such file");
     }
+
+    @Test
+    void theReadmesExampleIsValidAndRoutesAsItsCommentsSay() {
+        NotifierConfig c =
+                NotifierConfigReader.read(
+                        NotifierConfigReader.load(Path.of("notifier.example.yaml")));
+        NotifierConfig defaults =
+                NotifierConfigReader.read(
+                        (com.fasterxml.jackson.databind.node.ObjectNode)
+                                NotifierConfigReader.empty()
+                                        .set(
+                                                "receivers",
+                                                NotifierConfigReader.load(
+                                                                Path.of("notifier.example.yaml"))
+                                                        .get("receivers")));
+        assertThat(c.retry()).isEqualTo(defaults.retry());
+        assertThat(c.resendInterval()).isEqualTo(defaults.resendInterval());
+        assertThat(c.severities()).isEqualTo(defaults.severities());
+        assertThat(c.bootstrapServers()).isEqualTo(defaults.bootstrapServers());
+        assertThat(c.dataDir()).isEqualTo(defaults.dataDir());
+        assertThat(c.receivers())
+                .extracting(ReceiverConfig::name)
+                .containsExactly("alertmanager", "payments-oncall", "slack-errors");
+        Route oncall = c.receivers().get(1).route();
+        assertThat(oncall.matches("checkout-v2", "SILENCE", "critical")).isTrue();
+        assertThat(oncall.matches("payments", "LATENCY_REGRESSION", "warning")).isFalse();
+        Route slack = c.receivers().get(2).route();
+        assertThat(slack.matches("x", "NEW_ERROR_TEMPLATE", "info")).isTrue();
+        assertThat(slack.matches("x", "SILENCE", "critical")).isFalse();
+    }
 }
