@@ -82,7 +82,8 @@ final class Bodies {
         o.put("endsAt", n.endsAt() == null ? null : n.endsAt().toString());
         o.put("dashboardUrl", n.dashboardPage());
         ObjectNode evidence = o.putObject("evidence");
-        a.getEvidence().forEach(evidence::put);
+        // Sorted: the same alert renders to the same bytes.
+        new java.util.TreeMap<>(a.getEvidence()).forEach(evidence::put);
         return o.toString();
     }
 

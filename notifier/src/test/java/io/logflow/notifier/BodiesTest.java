@@ -25,18 +25,17 @@ class BodiesTest {
         String body = Bodies.webhook(notice(AlertState.RESOLVED, FIRST.plusSeconds(60)));
         assertThat(body)
                 .isEqualTo(
-                        "{\"version\":\"1\",\"id\":\"payments|ERROR_RATE_SPIKE|1796119200000\","
-                                + "\"state\":\"RESOLVED\",\"kind\":\"ERROR_RATE_SPIKE\","
-                                + "\"service\":\"payments\",\"severity\":\"critical\","
-                                + "\"summary\":\"Error rate of payments back to 1.0 %\","
-                                + "\"value\":0.01,\"threshold\":0.05,\"baseline\":0.01,"
-                                + "\"window\":\"tumbling-10s\","
-                                + "\"windowStart\":\"2026-12-01T10:00:50Z\","
-                                + "\"windowEnd\":\"2026-12-01T10:01:00Z\","
-                                + "\"eventTime\":\"2026-12-01T10:01:00Z\","
-                                + "\"startsAt\":\"2026-12-01T10:00:10Z\","
-                                + "\"endsAt\":\"2026-12-01T10:01:00Z\","
-                                + "\"dashboardUrl\":\""
+                        "{\"version\":\"1\",\"id\":\"payments|ERROR_RATE_SPIKE|2026-12-01T10:00:00Z\","
+                            + "\"state\":\"RESOLVED\",\"kind\":\"ERROR_RATE_SPIKE\","
+                            + "\"service\":\"payments\",\"severity\":\"critical\",\"summary\":\"Error"
+                            + " rate of payments back to 1.0 %\","
+                            + "\"value\":0.01,\"threshold\":0.05,\"baseline\":0.01,"
+                            + "\"window\":\"tumbling-10s\","
+                            + "\"windowStart\":\"2026-12-01T10:00:50Z\","
+                            + "\"windowEnd\":\"2026-12-01T10:01:00Z\","
+                            + "\"eventTime\":\"2026-12-01T10:01:00Z\","
+                            + "\"startsAt\":\"2026-12-01T10:00:10Z\","
+                            + "\"endsAt\":\"2026-12-01T10:01:00Z\",\"dashboardUrl\":\""
                                 + PAGE
                                 + "\",\"evidence\":{\"errors\":\"120\",\"events\":\"1000\"}}");
     }
@@ -53,8 +52,8 @@ class BodiesTest {
                         Duration.ofMinutes(4));
         String labels =
                 "{\"alertname\":\"ERROR_RATE_SPIKE\",\"service\":\"payments\","
-                        + "\"severity\":\"critical\","
-                        + "\"logflow_alert_id\":\"payments|ERROR_RATE_SPIKE|1796119200000\"}";
+                    + "\"severity\":\"critical\","
+                    + "\"logflow_alert_id\":\"payments|ERROR_RATE_SPIKE|2026-12-01T10:00:00Z\"}";
         assertThat(body)
                 .isEqualTo(
                         "[{\"labels\":"

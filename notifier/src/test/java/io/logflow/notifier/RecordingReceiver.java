@@ -22,7 +22,7 @@ final class RecordingReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Deque<Integer> script;
-    private final int thenStatus;
+    private volatile int thenStatus;
     private final String refusal;
     private final AtomicInteger attempts = new AtomicInteger();
     private final List<Request> accepted = new ArrayList<>();
@@ -59,6 +59,11 @@ final class RecordingReceiver implements AutoCloseable {
         ex.sendResponseHeaders(status, answer.length);
         ex.getResponseBody().write(answer);
         ex.close();
+    }
+
+    /** What every request gets once the script is used up, from now on. */
+    void answerFromNowOn(int status) {
+        thenStatus = status;
     }
 
     String url() {

@@ -25,7 +25,7 @@ final class TestAlerts {
     /** An error-rate spike of {@code service} whose deciding window ended at {@code end}. */
     static Alert spike(String service, AlertState state, Instant firstWindow, Instant end) {
         return Alert.newBuilder()
-                .setAlertId(service + "|ERROR_RATE_SPIKE|" + firstWindow.toEpochMilli())
+                .setAlertId(service + "|ERROR_RATE_SPIKE|" + firstWindow)
                 .setKind(AlertKind.ERROR_RATE_SPIKE)
                 .setState(state)
                 .setService(service)
