@@ -58,7 +58,14 @@ final class NotifyCommand {
             out.line("Receiver:         " + r);
         }
         out.line("State:            " + config.dataDir());
-        try (Notifier notifier = Notifier.start(config)) {
+        Notifier started;
+        try {
+            started = Notifier.start(config);
+        } catch (java.io.IOException e) {
+            throw new CliException(
+                    "notify: cannot use the state directory " + config.dataDir() + ": " + e);
+        }
+        try (Notifier notifier = started) {
             while (!notifier.awaitReady(Duration.ofSeconds(10))) {
                 if (shutdown.isRequested() || notifier.awaitStopped(Duration.ZERO)) {
                     break;

@@ -49,7 +49,17 @@ class DemoStackITCase {
                         "tumbling:1s",
                         "500ms",
                         List.of());
-        try (DemoStack stack = new DemoStack(settings).start(step -> {})) {
+        // A receiver that answers nothing: the demo's notifier must start, find log-alerts, run.
+        var notifier = io.logflow.notifier.NotifierConfigReader.empty();
+        io.logflow.notifier.NotifierConfigReader.addReceiver(
+                notifier,
+                "hook",
+                io.logflow.notifier.ReceiverType.WEBHOOK,
+                "http://127.0.0.1:9/hook");
+        io.logflow.notifier.NotifierConfigReader.set(
+                notifier, "data-dir", data.resolve(DataDirs.NOTIFIER).toString());
+        try (DemoStack stack = new DemoStack(settings).notifier(notifier).start(step -> {})) {
+            assertThat(stack.notifierReceivers()).isEqualTo("[hook (webhook, http://127.0.0.1:9)]");
             GeneratorReport sent = stack.stopGeneratorWhenDone(WAIT);
             assertThat(sent.totalRecords()).isEqualTo(9000);
             assertThat(sent.malformedRecords()).isPositive();
@@ -140,6 +150,8 @@ class DemoStackITCase {
                                     assertThat(w.getCount())
                                             .as("window %s", key)
                                             .isEqualTo(truth.get(key)));
+            assertThat(stack.notifierProcess().awaitStopped(Duration.ZERO)).isFalse();
+            assertThat(stack.notifierProcess().failure()).isNull();
         }
     }
 }

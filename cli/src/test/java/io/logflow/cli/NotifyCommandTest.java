@@ -60,6 +60,26 @@ class NotifyCommandTest {
                 .hasMessageStartingWith("notify: unknown option --pager");
     }
 
+    @Test
+    void theDemoChecksItsNotifierFlagsBeforeStartingAnything() {
+        assertThatThrownBy(
+                        () ->
+                                LogFlowCli.run(
+                                        new String[] {
+                                            "demo",
+                                            "--data-dir",
+                                            tmp.resolve("demo").toString(),
+                                            "--alertmanager-url",
+                                            "localhost:9093"
+                                        },
+                                        new Console(System.out)))
+                .isInstanceOf(CliException.class)
+                .hasMessage(
+                        "demo: receivers[0].url: needs an http:// or https:// URL with a host, got"
+                                + " 'localhost:9093'");
+        assertThat(tmp.resolve("demo").resolve("kafka")).doesNotExist();
+    }
+
     private static String[] prepend(String first, String[] rest) {
         String[] out = new String[rest.length + 1];
         out[0] = first;

@@ -36,35 +36,39 @@ final class AlertSource implements AutoCloseable {
      */
     boolean assign(java.util.function.BooleanSupplier running) throws InterruptedException {
         while (running.getAsBoolean()) {
-            List<PartitionInfo> infos;
             try {
-                infos = consumer.partitionsFor(config.topic(), Duration.ofSeconds(5));
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                infos = List.of();
-            }
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> parts = new ArrayList<>();
-                infos.forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
-                consumer.assign(parts);
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        consumer.committed(new java.util.HashSet<>(parts), Duration.ofSeconds(30));
-                for (TopicPartition tp : parts) {
-                    OffsetAndMetadata o = committed.get(tp);
-                    if (o != null) {
-                        consumer.seek(tp, o.offset());
-                    } else if (config.startFromEarliest()) {
-                        consumer.seekToBeginning(List.of(tp));
-                    } else {
-                        consumer.seekToEnd(List.of(tp));
-                    }
-                    // Resolves the position now: "latest" means the end when the notifier started.
-                    consumer.position(tp, Duration.ofSeconds(30));
+                List<PartitionInfo> infos =
+                        consumer.partitionsFor(config.topic(), Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    assign(infos);
+                    return true;
                 }
-                return true;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // Kafka or its group coordinator not there yet: the caller says so; try again.
             }
             Thread.sleep(1000);
         }
         return false;
+    }
+
+    private void assign(List<PartitionInfo> infos) {
+        List<TopicPartition> parts = new ArrayList<>();
+        infos.forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
+        consumer.assign(parts);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                consumer.committed(new java.util.HashSet<>(parts), Duration.ofSeconds(10));
+        for (TopicPartition tp : parts) {
+            OffsetAndMetadata o = committed.get(tp);
+            if (o != null) {
+                consumer.seek(tp, o.offset());
+            } else if (config.startFromEarliest()) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seekToEnd(List.of(tp));
+            }
+            // Resolves the position now: "latest" means the end when the notifier started.
+            consumer.position(tp, Duration.ofSeconds(10));
+        }
     }
 
     ConsumerRecords<byte[], byte[]> poll() {

@@ -242,10 +242,12 @@ public final class NotifierConfigReader {
             JsonNode h = object(r, at + ".headers");
             h.fields()
                     .forEachRemaining(
-                            e ->
-                                    headers.put(
-                                            e.getKey(),
-                                            scalar(e.getValue(), at + ".headers." + e.getKey())));
+                            e -> {
+                                String key = at + ".headers." + e.getKey();
+                                headers.put(
+                                        e.getKey(),
+                                        header(key, e.getKey(), scalar(e.getValue(), key)));
+                            });
             JsonNode match = object(r, at + ".match");
             keys(match, at + ".match.", MATCH);
             Route route =
@@ -279,6 +281,23 @@ public final class NotifierConfigReader {
             out.add(Route.compile(key, scalar(v, key)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A header the JDK's client will send; the error names the header, never its value (a secret,
+     * often).
+     */
+    private static String header(String key, String name, String value) {
+        try {
+            java.net.http.HttpRequest.newBuilder(URI.create("http://localhost/"))
+                    .header(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new NotifierConfigException(
+                    key
+                            + ": not a header LogFlow can send (a restricted name such as Host or"
+                            + " Content-Length, or a character not allowed in a header)");
+        }
+        return value;
     }
 
     /** An absolute http(s) URL with a host; the error shows it without a password. */

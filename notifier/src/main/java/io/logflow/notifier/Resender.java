@@ -71,6 +71,16 @@ final class Resender implements AutoCloseable {
     }
 
     void resend() {
+        try {
+            resendAll();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log it and keep the cadence.
+            org.slf4j.LoggerFactory.getLogger(Resender.class)
+                    .warn("Re-send failed: {}", e.toString());
+        }
+    }
+
+    private void resendAll() {
         synchronized (lock) {
             List<FiringAlerts.Firing> all = firing.snapshot();
             if (all.isEmpty()) {

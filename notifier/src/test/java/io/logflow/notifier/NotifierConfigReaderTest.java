@@ -152,6 +152,9 @@ class NotifierConfigReaderTest {
                 .hasMessage("receivers[1].name: 'hook' is used twice");
         assertThatThrownBy(() -> read("kafka:\n  start-from: middle\n" + HOOK))
                 .hasMessage("kafka.start-from: must be latest or earliest, got 'middle'");
+        assertThatThrownBy(() -> read(HOOK + "    headers:\n      Host: s3cret\n"))
+                .hasMessageStartingWith("receivers[0].headers.Host: not a header LogFlow can send")
+                .hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> read("dashboard-url: http://d\n"))
                 .hasMessageStartingWith("receivers: none configured");
         assertThatThrownBy(() -> read("receivers: [\n"))
