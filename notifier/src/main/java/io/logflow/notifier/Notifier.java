@@ -53,6 +53,7 @@ public final class Notifier implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile String failure;
+    private boolean commitFailing;
 
     private Notifier(NotifierConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -108,6 +109,7 @@ public final class Notifier implements AutoCloseable {
 
     private void run() {
         Duration registryBackoff = config.retry().initialBackoff();
+        Map<TopicPartition, Long> pending = new HashMap<>();
         try (source) {
             if (!source.assign(() -> running)) {
                 return;
@@ -137,7 +139,8 @@ public final class Notifier implements AutoCloseable {
                         break;
                     }
                 }
-                source.commit(next);
+                pending.putAll(next);
+                commit(pending);
                 if (held) {
                     Thread.sleep(registryBackoff.toMillis());
                     registryBackoff = min(registryBackoff.multipliedBy(2), MAX_REGISTRY_BACKOFF);
@@ -154,6 +157,32 @@ public final class Notifier implements AutoCloseable {
             LOG.error(failure, e);
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Commits what was handled. A broker that does not answer is no reason to stop: the offsets
+     * stay pending and go with the next commit, and anything read again meanwhile is in the
+     * delivered log.
+     */
+    private void commit(Map<TopicPartition, Long> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            source.commit(pending);
+            pending.clear();
+            if (commitFailing) {
+                LOG.info("Committing offsets again");
+                commitFailing = false;
+            }
+        } catch (org.apache.kafka.common.errors.RetriableException e) {
+            if (!commitFailing) {
+                LOG.warn(
+                        "Cannot commit offsets yet ({}); retrying with the next poll",
+                        e.toString());
+                commitFailing = true;
+            }
         }
     }
 
