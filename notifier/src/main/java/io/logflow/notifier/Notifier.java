@@ -54,11 +54,13 @@ public final class Notifier implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
     private boolean commitFailing;
+    private final java.nio.channels.FileLock lock;
 
     private Notifier(NotifierConfig config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
         Files.createDirectories(config.dataDir());
+        this.lock = lock(config.dataDir());
         this.sender = new HttpSender(config.retry());
         this.delivered = new DeliveredLog(config.dataDir());
         this.firing = new FiringAlerts(config.dataDir());
@@ -69,6 +71,27 @@ public final class Notifier implements AutoCloseable {
                         Alert.class, config.topic(), config.registry());
         this.source = new AlertSource(config);
         this.thread = new Thread(this::run, "logflow-notifier");
+    }
+
+    /** Two notifiers on one data dir would each deliver what the other already did. */
+    private static java.nio.channels.FileLock lock(java.nio.file.Path dir) throws IOException {
+        java.nio.channels.FileChannel channel =
+                java.nio.channels.FileChannel.open(
+                        dir.resolve(".lock"),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            channel.close();
+            throw new java.nio.file.FileSystemException(
+                    dir.toString(), null, "another notifier is using this state directory");
+        }
+        return held;
     }
 
     /** Starts reading and delivering in a thread of its own. */
@@ -264,5 +287,6 @@ public final class Notifier implements AutoCloseable {
         source.wakeup();
         thread.join(15_000);
         delivered.close();
+        lock.channel().close();
     }
 }

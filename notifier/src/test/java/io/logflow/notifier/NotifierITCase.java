@@ -1,6 +1,7 @@
 package io.logflow.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -208,6 +209,21 @@ class NotifierITCase {
                         .isEqualTo((i == 1 ? a : b).getAlertId());
             }
         }
+    }
+
+    @Test
+    void aSecondNotifierOnTheSameStateDirectoryIsRefused() throws Exception {
+        ObjectNode tree = config(KAFKA.createTopic("log-alerts", 1));
+        NotifierConfigReader.addReceiver(tree, "hook", ReceiverType.WEBHOOK, "http://127.0.0.1:9");
+        NotifierConfig config = NotifierConfigReader.read(tree);
+        try (Notifier first = started(config)) {
+            assertThatThrownBy(() -> Notifier.start(config))
+                    .isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessage(
+                            config.dataDir() + ": another notifier is using this state directory");
+        }
+        // Released on close.
+        Notifier.start(config).close();
     }
 
     private ObjectNode config(String topic) {
