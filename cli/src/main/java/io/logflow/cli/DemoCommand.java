@@ -26,6 +26,7 @@ final class DemoCommand {
                                 "registry-port",
                                 "flink-port",
                                 "dashboard-port",
+                                "metrics-port",
                                 "rate",
                                 "window",
                                 "seed",
@@ -44,6 +45,7 @@ final class DemoCommand {
                         a.port("registry-port", d.registryPort()),
                         a.port("flink-port", d.flinkPort()),
                         a.port("dashboard-port", d.dashboardPort()),
+                        a.port("metrics-port", d.metricsPort()),
                         a.number("rate", d.rate()),
                         0,
                         0,
@@ -77,6 +79,12 @@ final class DemoCommand {
             if (stack.notifierReceivers() != null) {
                 out.line("Alerts delivered: " + stack.notifierReceivers());
             }
+            out.line(
+                    "Prometheus:       "
+                            + stack.flinkMetricsUrl()
+                            + " (Flink), "
+                            + stack.dashboardUrl()
+                            + "/metrics (log metrics)");
             out.line("Result files:     " + stack.outputDir());
             out.line(
                     "Topics:           logs (Avro) + "

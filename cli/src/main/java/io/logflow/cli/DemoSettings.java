@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The knobs of the demo; ports of 0 pick free ones (tests). {@code eventTimeRate} is how fast event
  * time advances per event (0: as fast as events are sent), so a short test run can still span many
- * windows.
+ * windows. {@code metricsPort} is Flink's Prometheus reporter, on the demo's host.
  */
 public record DemoSettings(
         Path dataDir,
@@ -16,6 +16,7 @@ public record DemoSettings(
         int registryPort,
         int flinkPort,
         int dashboardPort,
+        int metricsPort,
         double rate,
         double eventTimeRate,
         long count,
@@ -35,6 +36,7 @@ public record DemoSettings(
                 Defaults.REGISTRY_PORT,
                 Defaults.FLINK_PORT,
                 Defaults.DASHBOARD_PORT,
+                Defaults.FLINK_METRICS_PORT,
                 500,
                 0,
                 0,

@@ -69,6 +69,8 @@ public final class DemoStack implements AutoCloseable {
         Ports.requireFree(host, settings.registryPort(), "schema registry", "--registry-port");
         Ports.requireFree(host, settings.flinkPort(), "Flink web UI", "--flink-port");
         Ports.requireFree(host, settings.dashboardPort(), "dashboard", "--dashboard-port");
+        Ports.requireFree(
+                host, settings.metricsPort(), "Flink Prometheus reporter", "--metrics-port");
         Path data = settings.dataDir();
         Files.createDirectories(data.resolve(DataDirs.TMP));
 
@@ -96,7 +98,13 @@ public final class DemoStack implements AutoCloseable {
         createTopics(kafka);
 
         step.accept("Starting Flink and the analytics job");
-        flink = LocalFlink.start(host, settings.flinkPort(), 4, data.resolve(DataDirs.TMP));
+        flink =
+                LocalFlink.start(
+                        host,
+                        settings.flinkPort(),
+                        settings.metricsPort(),
+                        4,
+                        data.resolve(DataDirs.TMP));
         started.add(flink);
         analytics = AnalyticsJob.submit(flink.environment(), analyticsConfig(step));
         started.add(() -> analytics.cancel().get());
@@ -266,6 +274,10 @@ public final class DemoStack implements AutoCloseable {
 
     public String flinkUrl() {
         return flink.url();
+    }
+
+    public String flinkMetricsUrl() {
+        return "http://" + settings.host() + ":" + settings.metricsPort() + "/metrics";
     }
 
     public String dashboardUrl() {

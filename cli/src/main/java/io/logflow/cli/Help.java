@@ -46,6 +46,8 @@ final class Help {
                         "  --registry-port N     default " + Defaults.REGISTRY_PORT,
                         "  --flink-port N        Flink web UI, default " + Defaults.FLINK_PORT,
                         "  --dashboard-port N    default " + Defaults.DASHBOARD_PORT,
+                        "  --metrics-port N      Flink's Prometheus reporter, default "
+                                + Defaults.FLINK_METRICS_PORT,
                         "  --rate N              generated events per second (default 500)",
                         "  --window SPEC         window definitions (default tumbling:10s)",
                         "  --seed N              generator seed (default 42)",
@@ -86,7 +88,8 @@ final class Help {
                 return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"
                         + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics]"
                         + " [--lookback 1h] [--host 127.0.0.1] [--token T (required for a"
-                        + " non-loopback host)]";
+                        + " non-loopback host)] [--metrics-window tumbling-1m (default: the"
+                        + " first tumbling one seen)] [--metrics-max-services 1000]";
             case "patterns":
                 return String.join(
                         "\n",

@@ -1,5 +1,7 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.Defaults;
+import io.logflow.metrics.LoopbackPrometheusReporterFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +31,13 @@ public final class LocalCluster {
     static final String TASK_MANAGER = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     static final String CLI_FRONTEND = "org.apache.flink.client.cli.CliFrontend";
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+
+    /**
+     * Ports of the Prometheus reporters: each process takes the first free one (normally the
+     * JobManager 9249, the TaskManager 9250), so a demo or a second TaskManager never collides.
+     */
+    static final String METRICS_PORTS =
+            Defaults.FLINK_METRICS_PORT + "-" + (Defaults.FLINK_METRICS_PORT + 9);
 
     private final Path home;
     private final Path dir;
@@ -301,6 +310,13 @@ public final class LocalCluster {
                 "web:",
                 "  submit:",
                 "    enable: true",
+                "metrics:",
+                "  reporter:",
+                "    prom:",
+                "      factory.class: " + LoopbackPrometheusReporterFactory.class.getName(),
+                "      host: 127.0.0.1",
+                // The JobManager takes the first port, the TaskManager the next.
+                "      port: " + METRICS_PORTS,
                 "");
     }
 

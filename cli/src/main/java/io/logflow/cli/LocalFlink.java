@@ -1,5 +1,6 @@
 package io.logflow.cli;
 
+import io.logflow.metrics.LoopbackPrometheusReporterFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import org.apache.flink.api.common.JobID;
@@ -30,7 +31,19 @@ final class LocalFlink implements AutoCloseable {
 
     /** Starts a MiniCluster with {@code slots} slots, its REST API and web UI on {@code port}. */
     static LocalFlink start(String host, int port, int slots, Path tmpDir) throws Exception {
+        return start(host, port, -1, slots, tmpDir);
+    }
+
+    /**
+     * The same, with Flink's Prometheus reporter on {@code host} and {@code metricsPort} (0: a free
+     * one; negative: none).
+     */
+    static LocalFlink start(String host, int port, int metricsPort, int slots, Path tmpDir)
+            throws Exception {
         Configuration conf = new Configuration();
+        if (metricsPort >= 0) {
+            prometheusReporter(conf, host, String.valueOf(metricsPort));
+        }
         conf.set(RestOptions.ADDRESS, host);
         conf.set(RestOptions.BIND_ADDRESS, host);
         conf.set(RestOptions.PORT, port);
@@ -49,6 +62,17 @@ final class LocalFlink implements AutoCloseable {
                                 .build());
         cluster.start();
         return new LocalFlink(cluster, cluster.getRestAddress().get());
+    }
+
+    /**
+     * Adds LogFlow's Prometheus reporter, which binds {@code host} only (Flink's own binds every
+     * interface), on the first free port of {@code ports}.
+     */
+    static void prometheusReporter(Configuration conf, String host, String ports) {
+        String prefix = "metrics.reporter.prom.";
+        conf.setString(prefix + "factory.class", LoopbackPrometheusReporterFactory.class.getName());
+        conf.setString(prefix + LoopbackPrometheusReporterFactory.ARG_HOST, host);
+        conf.setString(prefix + LoopbackPrometheusReporterFactory.ARG_PORT, ports);
     }
 
     /** The web UI and REST API, e.g. http://127.0.0.1:8081. */

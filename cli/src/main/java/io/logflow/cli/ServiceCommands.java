@@ -3,6 +3,7 @@ package io.logflow.cli;
 import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
+import io.logflow.dashboard.prometheus.LogMetricsExporter;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.devstack.registry.DevSchemaRegistryBuilder;
@@ -93,6 +94,8 @@ final class ServiceCommands {
                                 "token",
                                 "topic",
                                 "lookback",
+                                "metrics-window",
+                                "metrics-max-services",
                                 "data-dir"),
                         Set.of());
         String host = a.get("host", "127.0.0.1");
@@ -111,6 +114,12 @@ final class ServiceCommands {
                             .port(port)
                             .accessToken(a.get("token", null))
                             .lookback(lookback(a.get("lookback", "1h")))
+                            .metricsWindow(a.get("metrics-window", null))
+                            .metricsMaxServices(
+                                    (int)
+                                            a.number(
+                                                    "metrics-max-services",
+                                                    LogMetricsExporter.DEFAULT_MAX_SERVICES))
                             .build();
         } catch (IllegalArgumentException e) {
             throw new CliException("dashboard: " + e.getMessage());

@@ -40,6 +40,7 @@ class DemoStackITCase {
                         0,
                         0,
                         0,
+                        0,
                         3000,
                         300,
                         9000,

@@ -83,6 +83,7 @@ class NotebooksITCase {
                         0,
                         0,
                         0,
+                        0,
                         8000,
                         EVENT_TIME_RATE,
                         EVENTS,

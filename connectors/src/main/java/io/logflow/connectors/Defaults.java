@@ -13,6 +13,12 @@ public final class Defaults {
     public static final int FLINK_PORT = 8081;
     public static final int DASHBOARD_PORT = 8088;
 
+    /**
+     * Flink's Prometheus reporter (9249 is Flink's own default; a local cluster's TaskManager takes
+     * 9250).
+     */
+    public static final int FLINK_METRICS_PORT = 9249;
+
     public static final String KAFKA_BOOTSTRAP = "localhost:" + KAFKA_PORT;
     public static final String REGISTRY_URL = "http://localhost:" + REGISTRY_PORT;
 

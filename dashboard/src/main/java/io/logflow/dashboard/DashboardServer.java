@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.logflow.dashboard.prometheus.LogMetricsExporter;
+import io.logflow.dashboard.prometheus.PrometheusText;
 import io.logflow.schema.Alert;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.LogPattern;
@@ -36,6 +38,7 @@ public final class DashboardServer implements AutoCloseable {
     private final AlertStore alerts;
     private final PatternStore patterns;
     private final DeadLetterStore deadLetters;
+    private final LogMetricsExporter exporter;
 
     /** How far back the dead-letter banner counts. */
     static final Duration DEAD_LETTER_SPAN = Duration.ofMinutes(5);
@@ -51,6 +54,7 @@ public final class DashboardServer implements AutoCloseable {
         this.alerts = new AlertStore(settings.retention, settings.maxAlerts);
         this.patterns = new PatternStore(settings.retention, settings.maxPatternsPerService);
         this.deadLetters = new DeadLetterStore(DEAD_LETTER_SPAN, Clock.systemUTC());
+        this.exporter = new LogMetricsExporter(settings.metricsWindow, settings.metricsMaxServices);
     }
 
     public static DashboardServerBuilder builder() {
@@ -110,6 +114,11 @@ public final class DashboardServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(settings.token);
         app.before(guard::before);
         app.before("/api/*", guard::authorize);
+        // Prometheus scrapes with `authorization: credentials:`, a bearer header; never a URL.
+        app.before("/metrics", guard::authorize);
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(exporter.render()));
         app.get("/api/status", ctx -> ctx.json(api.status()));
         app.get(
                 "/api/overview",
@@ -164,6 +173,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private boolean publishUpdate(WindowStats stats, Clock clock) {
+        // The exporter keeps its own revisions: it must see every result, also one the store has.
+        exporter.accept(stats);
         if (!store.upsert(stats, clock.instant())) {
             return false;
         }
@@ -215,6 +226,11 @@ public final class DashboardServer implements AutoCloseable {
     /** The in-memory results, e.g. to feed a dashboard by hand in tests. */
     public MetricsStore store() {
         return store;
+    }
+
+    /** The log-derived metrics of {@code /metrics}. */
+    public LogMetricsExporter exporter() {
+        return exporter;
     }
 
     /** The in-memory alerts. */

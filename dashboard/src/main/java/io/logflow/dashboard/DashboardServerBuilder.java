@@ -2,6 +2,7 @@ package io.logflow.dashboard;
 
 import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.dashboard.prometheus.LogMetricsExporter;
 import java.time.Duration;
 
 /** Settings of a {@link DashboardServer}; defaults suit the local demo. */
@@ -21,6 +22,8 @@ public final class DashboardServerBuilder {
     int maxPointsPerSeries = 10_000;
     int maxAlerts = 500;
     int maxPatternsPerService = 50_000;
+    String metricsWindow;
+    int metricsMaxServices = LogMetricsExporter.DEFAULT_MAX_SERVICES;
 
     DashboardServerBuilder() {}
 
@@ -106,10 +109,32 @@ public final class DashboardServerBuilder {
         return this;
     }
 
+    /**
+     * The window definition whose results {@code /metrics} exports (e.g. {@code tumbling-1m});
+     * default the first tumbling one seen.
+     */
+    public DashboardServerBuilder metricsWindow(String window) {
+        this.metricsWindow = window;
+        return this;
+    }
+
+    /**
+     * Services with their own {@code service} label on {@code /metrics} (default 1000); later ones
+     * are summed under {@code service="_other"}.
+     */
+    public DashboardServerBuilder metricsMaxServices(int max) {
+        this.metricsMaxServices = max;
+        return this;
+    }
+
     public DashboardServer build() {
-        if (maxAlerts < 1 || maxPatternsPerService < 1 || maxPointsPerSeries < 1) {
+        if (maxAlerts < 1
+                || maxPatternsPerService < 1
+                || maxPointsPerSeries < 1
+                || metricsMaxServices < 1) {
             throw new IllegalArgumentException(
-                    "maxAlerts, maxPatternsPerService and maxPointsPerSeries must be at least 1");
+                    "maxAlerts, maxPatternsPerService, maxPointsPerSeries and metricsMaxServices"
+                            + " must be at least 1");
         }
         for (String t : new String[] {topic, alertsTopic, patternsTopic, deadLetterTopic}) {
             if (t == null || t.isBlank()) {

@@ -65,6 +65,26 @@ class DashboardServerTest {
     }
 
     @Test
+    void metricsAreScrapedWithABearerTokenNeverWithOneInTheUrl() throws Exception {
+        try (DashboardServer server =
+                DashboardServer.builder().port(0).accessToken("s3cret").build().start()) {
+            server.exporter().accept(Results.window("pay ments", 0, 100, 0));
+            assertThat(get(server.url() + "/metrics").statusCode()).isEqualTo(401);
+            assertThat(get(server.url() + "/metrics?token=s3cret").statusCode()).isEqualTo(401);
+            assertThat(get(server.url() + "/metrics", "Authorization", "Bearer wrong").statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> scraped =
+                    get(server.url() + "/metrics", "Authorization", "Bearer s3cret");
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/plain; version=0.0.4");
+            assertThat(scraped.body())
+                    .contains("logflow_events_total{service=\"pay ments\",level=\"ERROR\"} 2\n")
+                    .doesNotContain("s3cret");
+        }
+    }
+
+    @Test
     void tokenGuardsTheApi() throws Exception {
         try (DashboardServer server =
                 DashboardServer.builder().port(0).accessToken("s3cret").build().start()) {

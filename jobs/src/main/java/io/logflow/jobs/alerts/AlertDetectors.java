@@ -62,6 +62,8 @@ public final class AlertDetectors {
                                     .name("alerts-new-error-template")
                                     .uid("alerts-new-error-template"));
         }
-        return alerts;
+        // Stateless and forward-connected to the detectors: every transition of one alert passes
+        // the same subtask, so each subtask's firing set is exact for its services.
+        return alerts.map(new AlertMetrics()).name("alert-metrics").uid("alert-metrics");
     }
 }

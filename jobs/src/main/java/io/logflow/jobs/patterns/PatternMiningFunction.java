@@ -44,6 +44,7 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
     private transient ValueState<TemplateMiner> miner;
     private transient MapState<Tuple2<Long, Long>, WindowCount> counts;
     private transient Counter late;
+    private transient Counter evicted;
 
     public PatternMiningFunction(PatternSettings settings) {
         this.settings = settings;
@@ -54,6 +55,7 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
         miner = getRuntimeContext().getState(MINER);
         counts = getRuntimeContext().getMapState(COUNTS);
         late = getRuntimeContext().getMetricGroup().counter("latePatternEvents");
+        evicted = getRuntimeContext().getMetricGroup().counter("templatesEvicted");
     }
 
     @Override
@@ -76,7 +78,9 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
             m.reconfigure(settings);
         }
         String message = event.message;
+        long evictedBefore = m.evictedCount();
         Template t = m.addTemplate(message);
+        evicted.inc(m.evictedCount() - evictedBefore);
         t.firstSeen = Math.min(t.firstSeen, ts);
         boolean error = event.isError();
         boolean firstError = error && !t.errorSeen;

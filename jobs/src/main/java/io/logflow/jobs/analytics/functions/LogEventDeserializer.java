@@ -90,12 +90,15 @@ public final class LogEventDeserializer implements KafkaRecordDeserializationSch
         dead.open(metrics);
     }
 
-    /** One {@code deadLetters.<REASON>} counter per reason. */
+    /**
+     * One {@code deadLetters} counter per reason, in a {@code reason} key/value group: reporters
+     * that know labels (Prometheus) show one metric with a {@code reason} label, the others {@code
+     * reason.<REASON>.deadLetters}.
+     */
     static Map<DeadLetterReason, Counter> counters(MetricGroup metrics) {
         Map<DeadLetterReason, Counter> counters = new EnumMap<>(DeadLetterReason.class);
-        MetricGroup dlq = metrics.addGroup("deadLetters");
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            counters.put(reason, dlq.counter(reason.name()));
+            counters.put(reason, metrics.addGroup("reason", reason.name()).counter("deadLetters"));
         }
         return counters;
     }

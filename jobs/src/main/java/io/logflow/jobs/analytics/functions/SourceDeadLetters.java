@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every source does with a record it cannot use: a size-capped dead letter, its {@code
- * deadLetters.<REASON>} counter, and the dead-letter share ({@code deadLetterRatio}, logged every
- * 30 s, as an error when every record was one), whatever the source's format.
+ * deadLetters} counter of its reason, and the dead-letter share ({@code deadLetterRatio}, logged
+ * every 30 s, as an error when every record was one), whatever the source's format.
  */
 final class SourceDeadLetters implements Serializable {
 
