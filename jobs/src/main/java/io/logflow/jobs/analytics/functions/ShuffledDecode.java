@@ -43,7 +43,9 @@ final class ShuffledDecode implements Serializable {
 
     void open(MetricGroup metrics) {
         decoder = new EventDecoder(registry);
-        deadLetters = LogEventDeserializer.counters(metrics);
+        // In a "deserializer" group like the source's counters (Flink puts a source's
+        // deserializer there), so dead letters of every stage share one metric name.
+        deadLetters = LogEventDeserializer.counters(metrics.addGroup("deserializer"));
     }
 
     /**
