@@ -2,14 +2,19 @@ package io.logflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logflow.connectors.Defaults;
+import io.logflow.dashboard.prometheus.LogMetricsExporter;
 import io.logflow.jobs.LogFlowJobs;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsOptions;
+import io.logflow.schema.LatencySummary;
+import io.logflow.schema.WindowStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +40,8 @@ class DockerFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path DOCKER = ROOT.resolve("docker");
     private static final String USRLIB_JAR = "/opt/flink/usrlib/logflow-jobs.jar";
+    private static final String PROMETHEUS_FACTORY =
+            "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
     // Prometheus images tag releases v0.28.1: a leading v is still a pinned version.
     private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:v?[0-9][A-Za-z0-9._-]*");
 
@@ -130,7 +137,9 @@ class DockerFilesTest {
                         "generator",
                         "dashboard",
                         "notifier",
-                        "alertmanager");
+                        "alertmanager",
+                        "prometheus",
+                        "grafana");
 
         Map<String, List<String>> published = new LinkedHashMap<>();
         services.forEach(
@@ -149,6 +158,8 @@ class DockerFilesTest {
                                 "schema-registry",
                                         List.of("127.0.0.1:" + Defaults.REGISTRY_PORT + ":8081"),
                                 "jobmanager", List.of("127.0.0.1:" + Defaults.FLINK_PORT + ":8081"),
+                                "prometheus", List.of("127.0.0.1:9090:9090"),
+                                "grafana", List.of("127.0.0.1:3000:3000"),
                                 "dashboard",
                                         List.of(
                                                 "127.0.0.1:"
@@ -354,6 +365,109 @@ class DockerFilesTest {
         assertThat(conf).containsEntry("web.submit.enable", "false");
         assertThat(map(spec, "jobManager")).containsKey("resource");
         assertThat(map(spec, "taskManager")).containsKey("resource");
+    }
+
+    @Test
+    void prometheusScrapesTheFlinkReportersAndTheDashboardWithItsTokenFromASecret()
+            throws IOException {
+        Map<String, Object> reporter =
+                map(
+                        map(map(load(DOCKER.resolve("flink/config.yaml")), "metrics"), "reporter"),
+                        "prom");
+        assertThat(reporter)
+                .containsEntry("factory.class", PROMETHEUS_FACTORY)
+                .containsEntry("port", Defaults.FLINK_METRICS_PORT);
+        Map<String, Object> k8s =
+                map(
+                        map(load(DOCKER.resolve("k8s/flink-deployment.yaml")), "spec"),
+                        "flinkConfiguration");
+        assertThat(k8s)
+                .containsEntry("metrics.reporter.prom.factory.class", PROMETHEUS_FACTORY)
+                .containsEntry(
+                        "metrics.reporter.prom.port", String.valueOf(Defaults.FLINK_METRICS_PORT));
+
+        Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
+        for (Object job :
+                (List<?>) load(DOCKER.resolve("prometheus/prometheus.yml")).get("scrape_configs")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> j = (Map<String, Object>) job;
+            jobs.put(String.valueOf(j.get("job_name")), j);
+        }
+        assertThat(targets(jobs.get("flink")))
+                .containsExactly(
+                        "jobmanager:" + Defaults.FLINK_METRICS_PORT,
+                        "taskmanager:" + Defaults.FLINK_METRICS_PORT);
+        Map<String, Object> dashboard = jobs.get("logflow-dashboard");
+        assertThat(targets(dashboard)).containsExactly("dashboard:" + Defaults.DASHBOARD_PORT);
+        Map<String, Object> auth = map(dashboard, "authorization");
+        assertThat(auth).containsEntry("type", "Bearer").doesNotContainKey("credentials");
+        String secret = String.valueOf(auth.get("credentials_file"));
+        assertThat(secret).startsWith("/run/secrets/");
+        String name = secret.substring("/run/secrets/".length());
+        Map<String, Object> services = map(compose(), "services");
+        assertThat(strings(map(services, "prometheus"), "secrets")).containsExactly(name);
+        assertThat(map(map(compose(), "secrets"), name))
+                .containsEntry("environment", "LOGFLOW_DASHBOARD_TOKEN");
+        assertThat(strings(map(services, "prometheus"), "volumes"))
+                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        // Grafana: a password from the environment, never a default one, and no anonymous access.
+        Map<String, Object> grafanaEnv = map(map(services, "grafana"), "environment");
+        assertThat(String.valueOf(grafanaEnv.get("GF_SECURITY_ADMIN_PASSWORD")))
+                .startsWith("${LOGFLOW_GRAFANA_PASSWORD:?");
+        assertThat(grafanaEnv).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+    }
+
+    @Test
+    void grafanaDashboardQueriesOnlyMetricsTheExporterWritesFromItsProvisionedDataSource()
+            throws IOException {
+        String dashboard = read(DOCKER.resolve("grafana/dashboards/logflow.json"));
+        Map<String, Object> json = new ObjectMapper().readValue(dashboard, Map.class);
+        assertThat((List<?>) json.get("panels")).hasSizeGreaterThanOrEqualTo(10);
+        Object source =
+                ((Map<?, ?>)
+                                ((List<?>)
+                                                load(DOCKER.resolve(
+                                                                "grafana/provisioning/datasources/prometheus.yaml"))
+                                                        .get("datasources"))
+                                        .get(0))
+                        .get("uid");
+        assertThat(dashboard).contains("\"uid\": \"" + source + "\"");
+
+        LogMetricsExporter exporter = new LogMetricsExporter(null, 10);
+        exporter.accept(
+                WindowStats.newBuilder()
+                        .setService("s")
+                        .setWindow("tumbling-1m")
+                        .setWindowStart(Instant.EPOCH)
+                        .setWindowEnd(Instant.EPOCH.plusSeconds(60))
+                        .setCount(1)
+                        .setLevelCounts(Map.of("INFO", 1L))
+                        .setErrorRate(0)
+                        .setStatusClassCounts(Map.of("2xx", 1L))
+                        .setLatency(new LatencySummary(1.0, 1.0, 1.0, 1.0, 1.0))
+                        .setEmittedAt(Instant.EPOCH)
+                        .build());
+        Set<String> exported =
+                exporter.render()
+                        .lines()
+                        .filter(l -> l.startsWith("# TYPE "))
+                        .map(l -> l.split(" ")[2])
+                        .collect(Collectors.toSet());
+        Matcher used = Pattern.compile("\\blogflow_[a-z_]+").matcher(dashboard);
+        List<String> names = new ArrayList<>();
+        while (used.find()) {
+            names.add(used.group());
+        }
+        assertThat(names).isNotEmpty().allMatch(exported::contains, "exported by the dashboard");
+    }
+
+    private static List<String> targets(Map<String, Object> job) {
+        assertThat(job).isNotNull();
+        List<String> out = new ArrayList<>();
+        for (Object c : (List<?>) job.get("static_configs")) {
+            ((List<?>) ((Map<?, ?>) c).get("targets")).forEach(t -> out.add(String.valueOf(t)));
+        }
+        return out;
     }
 
     @Test

@@ -143,6 +143,18 @@ class PrometheusScrapeITCase {
                     .as("records-lag-max series; targets: %s", prom.targets())
                     .isPositive();
             await(prom, "sum(flink_taskmanager_job_task_operator_pendingRecords)", 0);
+            // LogFlow's other counters are there under the names the README gives.
+            for (String name :
+                    List.of(
+                            "lateEvents",
+                            "templatesEvicted",
+                            "alertsFiring",
+                            "kind_state_alertTransitions",
+                            "deserializer_deadLetterRatio")) {
+                assertThat(prom.queryResult("flink_taskmanager_job_task_operator_" + name).size())
+                        .as(name)
+                        .isPositive();
+            }
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
         }
