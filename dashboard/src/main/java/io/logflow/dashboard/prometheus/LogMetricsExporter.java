@@ -1,6 +1,5 @@
 package io.logflow.dashboard.prometheus;
 
-import io.logflow.schema.LatencySummary;
 import io.logflow.schema.WindowStats;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,8 +32,6 @@ public final class LogMetricsExporter {
      * spans in practice (the job's default of 1 min is 7 windows of 10 s).
      */
     static final int REMEMBERED_WINDOWS = 64;
-
-    private static final String[] QUANTILES = {"0.5", "0.9", "0.95", "0.99"};
 
     /** Cumulative counters of one service label. */
     private static final class Totals {
@@ -123,53 +120,7 @@ public final class LogMetricsExporter {
                                                 service,
                                                 "class",
                                                 cls)));
-        Map<String, WindowStats> newest = newestByLabelledService();
-        gauge(
-                out,
-                newest,
-                "logflow_window_events",
-                "Events in the newest window",
-                w -> w.getCount());
-        gauge(
-                out,
-                newest,
-                "logflow_window_end_seconds",
-                "End of the newest window, Unix seconds",
-                w -> w.getWindowEnd().toEpochMilli() / 1000.0);
-        gauge(
-                out,
-                newest,
-                "logflow_error_rate",
-                "Share of ERROR and FATAL events in the newest window",
-                w -> w.getErrorRate());
-        out.family(
-                "logflow_http_latency_ms",
-                "gauge",
-                "HTTP latency quantiles of the newest window with HTTP events, in ms");
-        newest.forEach(
-                (service, w) -> {
-                    LatencySummary l = w.getLatency();
-                    if (l != null) {
-                        double[] values = {l.getP50(), l.getP90(), l.getP95(), l.getP99()};
-                        for (int i = 0; i < values.length; i++) {
-                            out.sample(
-                                    "logflow_http_latency_ms",
-                                    values[i],
-                                    "service",
-                                    service,
-                                    "window",
-                                    w.getWindow(),
-                                    "quantile",
-                                    QUANTILES[i]);
-                        }
-                    }
-                });
-        gauge(
-                out,
-                newest,
-                "logflow_http_latency_max_ms",
-                "Slowest HTTP request of the newest window, in ms",
-                w -> w.getLatency() == null ? Double.NaN : w.getLatency().getMax());
+        NewestWindowGauges.write(out, newestByLabelledService());
         out.family(
                 "logflow_exporter_services",
                 "gauge",
@@ -181,26 +132,6 @@ public final class LogMetricsExporter {
                 "Services beyond the cap of " + maxServices + ", summed under service=\"_other\"");
         out.sample("logflow_exporter_services_dropped", dropped);
         return out.toString();
-    }
-
-    private interface Value {
-        double of(WindowStats w);
-    }
-
-    private static void gauge(
-            PrometheusText out,
-            Map<String, WindowStats> newest,
-            String name,
-            String help,
-            Value v) {
-        out.family(name, "gauge", help);
-        newest.forEach(
-                (service, w) -> {
-                    double value = v.of(w);
-                    if (!Double.isNaN(value)) {
-                        out.sample(name, value, "service", service, "window", w.getWindow());
-                    }
-                });
     }
 
     /** Services with their own label and their newest window; sorted for a stable body. */

@@ -28,7 +28,10 @@ public final class AlertMetrics extends RichMapFunction<Alert, Alert> {
 
     @Override
     public void open(OpenContext openContext) {
-        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        open(getRuntimeContext().getMetricGroup());
+    }
+
+    void open(MetricGroup metrics) {
         transitions = new EnumMap<>(AlertKind.class);
         for (AlertKind kind : AlertKind.values()) {
             Map<AlertState, Counter> byState = new EnumMap<>(AlertState.class);
