@@ -64,6 +64,6 @@ public final class AlertDetectors {
         }
         // Stateless and forward-connected to the detectors: every transition of one alert passes
         // the same subtask, so each subtask's firing set is exact for its services.
-        return alerts.map(new AlertMetrics()).name("alert-metrics").uid("alert-metrics");
+        return alerts.map(new AlertMetrics(), type).name("alert-metrics").uid("alert-metrics");
     }
 }
