@@ -38,6 +38,7 @@ class LauncherITCase {
         int registryPort = Ports.free("127.0.0.1");
         int flinkPort = Ports.free("127.0.0.1");
         int dashboardPort = Ports.free("127.0.0.1");
+        int metricsPort = Ports.free("127.0.0.1");
         Process demo =
                 new ProcessBuilder(
                                 launcher.toString(),
@@ -52,6 +53,8 @@ class LauncherITCase {
                                 String.valueOf(flinkPort),
                                 "--dashboard-port",
                                 String.valueOf(dashboardPort),
+                                "--metrics-port",
+                                String.valueOf(metricsPort),
                                 "--window",
                                 "tumbling:2s")
                         .directory(root.toFile())
@@ -86,7 +89,14 @@ class LauncherITCase {
                     .contains("Kafka bootstrap:  127.0.0.1:" + kafkaPort)
                     .contains("Schema registry:  http://127.0.0.1:" + registryPort)
                     .contains("Flink web UI:     http://127.0.0.1:" + flinkPort)
-                    .contains("Dashboard:        http://127.0.0.1:" + dashboardPort);
+                    .contains("Dashboard:        http://127.0.0.1:" + dashboardPort)
+                    .contains("Prometheus:       http://127.0.0.1:" + metricsPort + "/metrics");
+            // The MiniCluster's Prometheus reporter serves the running job's metrics.
+            assertThat(get("http://127.0.0.1:" + metricsPort + "/metrics"))
+                    .contains("flink_jobmanager_numRunningJobs")
+                    .contains("flink_taskmanager_job_task_operator_eventsDecoded");
+            assertThat(get("http://127.0.0.1:" + dashboardPort + "/metrics"))
+                    .contains("# TYPE logflow_events_total counter");
 
             assertThat(committedRecords("127.0.0.1:" + kafkaPort, Defaults.TOPIC_METRICS))
                     .as("window results on the demo's Kafka")
@@ -111,6 +121,16 @@ class LauncherITCase {
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    private static String get(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /**
