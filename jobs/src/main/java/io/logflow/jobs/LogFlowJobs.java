@@ -1,6 +1,7 @@
 package io.logflow.jobs;
 
 import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.normalize.NormalizeJob;
 import java.util.Arrays;
 
 /** The jobs jar's entry point: {@code flink run logflow-jobs.jar <job> [--key value ...]}. */
@@ -20,6 +21,9 @@ public final class LogFlowJobs {
             case AnalyticsJob.NAME:
                 AnalyticsJob.main(rest);
                 break;
+            case NormalizeJob.NAME:
+                NormalizeJob.main(rest);
+                break;
             default:
                 throw new IllegalArgumentException("Unknown job '" + args[0] + "'.\n" + usage());
         }
@@ -29,6 +33,8 @@ public final class LogFlowJobs {
         return "Usage: flink run logflow-jobs.jar <job> [--key value ...]\n"
                 + "Jobs:\n"
                 + "  analytics   per-service windowed metrics of the log stream\n"
+                + "  normalize   raw sources (input.sources) to Avro LogEvents on logs, exactly"
+                + " once\n"
                 + "Options are listed in README.md; --config <file.yaml|.properties> reads them"
                 + " from a file.";
     }

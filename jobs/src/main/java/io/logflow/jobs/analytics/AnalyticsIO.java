@@ -203,11 +203,14 @@ public final class AnalyticsIO {
         }
 
         void attach(AnalyticsStreams streams, AnalyticsConfig config) {
+            attach(streams, config.get(topic), files == null ? null : config.get(files), config);
+        }
+
+        void attach(AnalyticsStreams streams, String t, String path, AnalyticsConfig config) {
             DataStream<T> out = stream.apply(streams);
             if (out == null) {
                 return;
             }
-            String t = config.get(topic);
             out.sinkTo(
                             KafkaSinks.sink(
                                     config.get(BOOTSTRAP_SERVERS),
@@ -218,7 +221,6 @@ public final class AnalyticsIO {
                                     config.get(TRANSACTION_TIMEOUT)))
                     .name("kafka-" + t)
                     .uid("sink-" + name);
-            String path = config.get(files);
             if (path != null) {
                 out.sinkTo(FileSinks.forFormat(config.fileFormat(), path, type, partitionTime))
                         .name("files-" + name)
@@ -290,6 +292,25 @@ public final class AnalyticsIO {
         for (Output<?> output : OUTPUTS) {
             output.attach(streams, config);
         }
+    }
+
+    /**
+     * The normalize job's events on {@code topic}, keyed by service, under the job's delivery
+     * guarantee (transactional ids {@code <prefix>-normalized}, uid {@code
+     * sink-normalized-events}).
+     */
+    public static void sinkEvents(
+            DataStream<LogEvent> events, String topic, AnalyticsConfig config) {
+        Output.keyed(
+                        "normalized-events",
+                        LogEvent.class,
+                        s -> events,
+                        null,
+                        "-normalized",
+                        null,
+                        LogEvent::getTimestamp,
+                        LogEvent::getService)
+                .attach(null, topic, null, config);
     }
 
     /** The upsert key of a log pattern: service, window start and template id. */
