@@ -154,7 +154,7 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
     /**
      * Moves the expiry deadline; a timer is registered only when the deadline crosses into the next
      * grid cell of {@link AlertSettings#cleanupTimer}, and none is deleted: a timer that finds the
-     * deadline moved on does nothing.
+     * deadline moved on only makes sure the deadline's own timer exists.
      */
     private void scheduleCleanup(long windowEnd, Context ctx) throws Exception {
         Long previous = cleanupAt.value();
