@@ -63,7 +63,6 @@ class BenchSmallITCase {
                         "logflow-p2-eos",
                         "logflow-p2-discard",
                         "logflow-p2-windows",
-                        "consume-only-nginx",
                         "logflow-p1-nginx",
                         "kstreams-t1",
                         "kstreams-t2",
