@@ -44,6 +44,11 @@ final class Bodies {
             labels.put("service", a.getService());
             labels.put("severity", n.severity());
             labels.put("logflow_alert_id", a.getAlertId());
+            String route = a.getEvidence().get("route");
+            if (route != null) {
+                // A route's latency alert is its own alert in Alertmanager's grouping too.
+                labels.put("route", route);
+            }
             ObjectNode ann = alert.putObject("annotations");
             ann.put("summary", a.getSummary());
             putNumber(ann, "value", a.getValue());

@@ -76,6 +76,25 @@ class BodiesTest {
     }
 
     @Test
+    void aRouteAlertCarriesItsRouteAsALabelAndTheRulesSeverityWins() {
+        Alert a = TestAlerts.spike("gateway", AlertState.FIRING, FIRST, FIRST.plusSeconds(10));
+        a.setEvidence(java.util.Map.of("route", "/api/v1/home", "severity", "page"));
+        var tree = NotifierConfigReader.empty();
+        NotifierConfigReader.addReceiver(
+                tree, "am", ReceiverType.ALERTMANAGER, "http://127.0.0.1:1");
+        NotifierConfig config = NotifierConfigReader.read(tree);
+        Notice n = new Notice(a, config.severityOf(a), FIRST, null);
+
+        String body = Bodies.alertmanager(List.of(n), NOW, Duration.ofMinutes(4));
+
+        assertThat(body)
+                .contains(
+                        "\"severity\":\"page\",\"logflow_alert_id\":\""
+                                + a.getAlertId()
+                                + "\",\"route\":\"/api/v1/home\"}");
+    }
+
+    @Test
     void slackGetsATextFallbackAndAnEscapedSection() {
         Alert a = TestAlerts.spike("payments", AlertState.FIRING, FIRST, FIRST);
         a.setSummary("p99 <1 s> & rising");

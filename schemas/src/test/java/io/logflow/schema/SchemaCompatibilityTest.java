@@ -73,6 +73,50 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void windowStatsWithRoutesIsBackwardAndForwardCompatibleWithV1() throws IOException {
+        Schema v1;
+        try (InputStream in =
+                SchemaCompatibilityTest.class.getResourceAsStream(
+                        "/io/logflow/schema/evolution/WindowStats.v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        Schema now = WindowStats.getClassSchema();
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(now, v1).getType())
+                .isEqualTo(COMPATIBLE);
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1, now).getType())
+                .isEqualTo(COMPATIBLE);
+
+        // A v1 record read by today's reader has no routes.
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("service", "gateway");
+        old.put("window", "tumbling-1m");
+        old.put("windowStart", 0L);
+        old.put("windowEnd", 60_000L);
+        old.put("revision", 0);
+        old.put("count", 7L);
+        old.put("levelCounts", Map.of());
+        old.put("errorRate", 0.0);
+        old.put("httpCount", 0L);
+        old.put("statusClassCounts", Map.of());
+        old.put("latency", null);
+        old.put("bytesSum", 0L);
+        old.put("distinctHosts", 1L);
+        old.put("distinctClientIps", 0L);
+        old.put("topPaths", java.util.List.of());
+        old.put("topErrors", java.util.List.of());
+        old.put("emittedAt", 0L);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(v1).write(old, enc);
+        enc.flush();
+        WindowStats back =
+                new SpecificDatumReader<WindowStats>(v1, now)
+                        .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(back.getCount()).isEqualTo(7L);
+        assertThat(back.getRoutes()).isEmpty();
+    }
+
+    @Test
     void outputSchemasAreRecordsInOurNamespace() {
         assertThat(WindowStats.getClassSchema().getNamespace()).isEqualTo("io.logflow.schema");
         assertThat(DeadLetter.getClassSchema().getField("reason").schema().getEnumSymbols())

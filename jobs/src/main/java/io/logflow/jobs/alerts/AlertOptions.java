@@ -128,6 +128,16 @@ public final class AlertOptions {
                             "Error lines a new template needs within its first two windows: one"
                                     + " stray line of a rare template is not an incident.");
 
+    public static final ConfigOption<String> RULES_FILE =
+            key("alerts.rules-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "A YAML file of per-service (and per-route latency) overrides of these"
+                                    + " settings and a severity per rule, read and checked where"
+                                    + " the job is built (the flink run client); none: the same"
+                                    + " settings for every service.");
+
     /** Every option of this class. */
     public static List<ConfigOption<?>> all() {
         return List.of(
@@ -145,6 +155,7 @@ public final class AlertOptions {
                 SILENCE_WINDOWS,
                 STATE_TTL,
                 TEMPLATE_WARMUP_WINDOWS,
-                TEMPLATE_MIN_ERRORS);
+                TEMPLATE_MIN_ERRORS,
+                RULES_FILE);
     }
 }

@@ -22,6 +22,17 @@ final class AlertRecords {
         return service + "|" + kind + "|" + Instant.ofEpochMilli(firstWindowStart);
     }
 
+    /** {@code service|LATENCY_REGRESSION route|firstFiringWindowStart}, for one route's series. */
+    static String routeAlertId(String service, String route, long firstWindowStart) {
+        return service
+                + "|"
+                + AlertKind.LATENCY_REGRESSION
+                + " "
+                + route
+                + "|"
+                + Instant.ofEpochMilli(firstWindowStart);
+    }
+
     /** A transition decided by {@code stats}, carrying its counts and top paths and errors. */
     static Alert fromWindow(
             WindowStats stats,

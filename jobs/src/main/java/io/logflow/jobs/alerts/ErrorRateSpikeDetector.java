@@ -13,7 +13,11 @@ public final class ErrorRateSpikeDetector extends WindowDetector {
     private static final long serialVersionUID = 1L;
 
     public ErrorRateSpikeDetector(AlertSettings settings) {
-        super(settings);
+        this(AlertRules.of(settings));
+    }
+
+    public ErrorRateSpikeDetector(AlertRules rules) {
+        super(rules, AlertKind.ERROR_RATE_SPIKE);
     }
 
     @Override

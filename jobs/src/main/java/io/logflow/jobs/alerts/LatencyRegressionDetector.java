@@ -15,7 +15,11 @@ public final class LatencyRegressionDetector extends WindowDetector {
     private static final long serialVersionUID = 1L;
 
     public LatencyRegressionDetector(AlertSettings settings) {
-        super(settings);
+        this(AlertRules.of(settings));
+    }
+
+    public LatencyRegressionDetector(AlertRules rules) {
+        super(rules, AlertKind.LATENCY_REGRESSION);
     }
 
     @Override
@@ -35,6 +39,11 @@ public final class LatencyRegressionDetector extends WindowDetector {
 
     @Override
     Double threshold(double[] baseline) {
+        return threshold(baseline, settings);
+    }
+
+    /** The p99 above which a window is slow, for a service's or one route's baseline. */
+    static Double threshold(double[] baseline, AlertSettings settings) {
         Double slo = settings.latencySloMs > 0 ? settings.latencySloMs : null;
         if (baseline.length < settings.minBaselineWindows) {
             return slo;

@@ -29,7 +29,11 @@ public final class NewErrorTemplateDetector
 
     private static final long serialVersionUID = 1L;
 
-    private final AlertSettings settings;
+    private final KeySettings perService;
+
+    // The current key's settings, set on entry to every callback (a rule may change them per
+    // service); the state-wide TTL and step are the same for all.
+    private transient AlertSettings settings;
 
     private transient ValueState<Integer> windowsSeen;
     private transient ValueState<Long> lastWindowStart;
@@ -37,11 +41,16 @@ public final class NewErrorTemplateDetector
     private transient MapState<Long, TemplateWatch> watches;
 
     public NewErrorTemplateDetector(AlertSettings settings) {
-        this.settings = settings;
+        this(AlertRules.of(settings));
+    }
+
+    public NewErrorTemplateDetector(AlertRules rules) {
+        this.perService = new KeySettings(rules, AlertKind.NEW_ERROR_TEMPLATE);
     }
 
     @Override
     public void open(OpenContext ctx) {
+        settings = perService.defaults();
         windowsSeen =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("windows", Types.INT));
         lastWindowStart =
@@ -58,6 +67,7 @@ public final class NewErrorTemplateDetector
 
     @Override
     public void processElement(LogPattern p, Context ctx, Collector<Alert> out) throws Exception {
+        settings = perService.of(ctx.getCurrentKey());
         long start = p.getWindowStart().toEpochMilli();
         long end = p.getWindowEnd().toEpochMilli();
         Long last = lastWindowStart.value();
@@ -131,6 +141,7 @@ public final class NewErrorTemplateDetector
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        settings = perService.of(ctx.getCurrentKey());
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a bounded input ends no template
         }

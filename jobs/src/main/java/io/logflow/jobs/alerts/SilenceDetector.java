@@ -27,7 +27,11 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
 
     private static final long serialVersionUID = 1L;
 
-    private final AlertSettings settings;
+    private final KeySettings perService;
+
+    // The current key's settings, set on entry to every callback (a rule may change them per
+    // service); the state-wide TTL and step are the same for all.
+    private transient AlertSettings settings;
 
     private transient ValueState<Long> lastEnd;
     private transient ValueState<Long> timer;
@@ -35,11 +39,16 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     private transient ValueState<Integer> windowsSeen;
 
     public SilenceDetector(AlertSettings settings) {
-        this.settings = settings;
+        this(AlertRules.of(settings));
+    }
+
+    public SilenceDetector(AlertRules rules) {
+        this.perService = new KeySettings(rules, AlertKind.SILENCE);
     }
 
     @Override
     public void open(OpenContext ctx) {
+        settings = perService.defaults();
         lastEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-end", Types.LONG));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
         firingId = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", Types.STRING));
@@ -50,6 +59,7 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     @Override
     public void processElement(WindowStats stats, Context ctx, Collector<Alert> out)
             throws Exception {
+        settings = perService.of(ctx.getCurrentKey());
         long end = stats.getWindowEnd().toEpochMilli();
         if (stats.getRevision() != 0) {
             return;
@@ -106,6 +116,7 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        settings = perService.of(ctx.getCurrentKey());
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             // The end of a bounded input is not silence.
             return;

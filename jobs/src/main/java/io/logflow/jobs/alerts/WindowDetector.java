@@ -17,25 +17,30 @@ import org.apache.flink.util.Collector;
 
 /**
  * The lifecycle shared by detectors that judge each window of a service against that service's
- * baseline: FIRING after {@link #windowsToFire()} anomalous windows in a row, nothing more while it
- * stays anomalous, RESOLVED after {@code resolveWindows} normal ones. Only normal windows join the
- * baseline, so an incident cannot teach the detector that it is normal; late re-fires (revision >
- * 0) are ignored so a window counts once. A service silent for the state TTL is forgotten (at most
- * TTL/8 later, see {@link AlertSettings#cleanupTimer}).
+ * baseline ({@link Series}): FIRING after {@link #windowsToFire()} anomalous windows in a row,
+ * nothing more while it stays anomalous, RESOLVED after {@code resolveWindows} normal ones. Only
+ * normal windows join the baseline, so an incident cannot teach the detector that it is normal;
+ * late re-fires (revision > 0) are ignored so a window counts once. Settings are the service's
+ * rule's ({@code alerts.rules-file}) or the defaults. A service silent for the state TTL is
+ * forgotten (at most TTL/8 later, see {@link AlertSettings#cleanupTimer}).
  */
 abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, Alert> {
 
     private static final long serialVersionUID = 1L;
 
-    protected final AlertSettings settings;
+    private final KeySettings perService;
+
+    // The current key's settings, set on entry to every callback (a rule may change them per
+    // service); the state-wide TTL and step are the same for all.
+    protected transient AlertSettings settings;
 
     private transient ValueState<double[]> baseline;
     private transient ValueState<String> firingId;
     private transient ValueState<Integer> streak;
     private transient ValueState<Long> cleanupAt;
 
-    WindowDetector(AlertSettings settings) {
-        this.settings = settings;
+    WindowDetector(AlertRules rules, AlertKind kind) {
+        this.perService = new KeySettings(rules, kind);
     }
 
     abstract AlertKind kind();
@@ -53,6 +58,7 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
 
     @Override
     public void open(OpenContext ctx) {
+        settings = perService.defaults();
         String name = kind().name().toLowerCase(java.util.Locale.ROOT);
         baseline =
                 getRuntimeContext()
@@ -77,50 +83,55 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
         if (stats.getRevision() != 0) {
             return;
         }
+        settings = perService.of(ctx.getCurrentKey());
         scheduleCleanup(stats.getWindowEnd().toEpochMilli(), ctx);
         String firing = firingId.value();
-        Integer streakValue = streak.value();
-        int run = streakValue == null ? 0 : streakValue;
-        Double value = measure(stats);
-        if (value == null) {
-            // Not judged: breaks a run of anomalies, but cannot resolve a firing alert either.
-            if (firing == null) {
-                streak.clear();
-            }
-            return;
-        }
+        Integer run = streak.value();
         double[] stored = baseline.value();
-        double[] base = stored == null ? new double[0] : stored;
-        Double threshold = threshold(base);
-        if (threshold == null) {
-            baseline.update(Baseline.push(base, value, settings.baselineWindows));
-            return;
-        }
-        boolean anomalous = value > threshold;
-        if (firing == null) {
-            if (!anomalous) {
-                streak.clear();
-                baseline.update(Baseline.push(base, value, settings.baselineWindows));
-            } else if (run + 1 >= windowsToFire()) {
-                String id =
-                        AlertRecords.alertId(
-                                ctx.getCurrentKey(), kind(), stats.getWindowStart().toEpochMilli());
-                out.collect(transition(stats, id, AlertState.FIRING, value, base, threshold));
-                firingId.update(id);
-                streak.clear();
-            } else {
-                streak.update(run + 1);
-            }
-        } else if (anomalous) {
-            streak.clear();
+        Series series = new Series(stored, firing, run);
+        double[] base = series.baseline;
+        Double value = measure(stats);
+        Series.Step step;
+        Double threshold = null;
+        if (value == null) {
+            step = series.skip();
         } else {
-            baseline.update(Baseline.push(base, value, settings.baselineWindows));
-            if (run + 1 >= settings.resolveWindows) {
-                out.collect(transition(stats, firing, AlertState.RESOLVED, value, base, threshold));
+            threshold = threshold(base);
+            step = series.judge(value, threshold, windowsToFire(), settings);
+        }
+        if (step == Series.Step.FIRING) {
+            String id =
+                    AlertRecords.alertId(
+                            ctx.getCurrentKey(), kind(), stats.getWindowStart().toEpochMilli());
+            series.fire(id);
+            out.collect(transition(stats, id, AlertState.FIRING, value, base, threshold));
+        } else if (step == Series.Step.RESOLVED) {
+            out.collect(
+                    transition(
+                            stats, series.resolvedId, AlertState.RESOLVED, value, base, threshold));
+        }
+        store(series, stored, firing, run);
+    }
+
+    /** Writes back what the window changed, so an unchanged series costs no state writes. */
+    private void store(Series series, double[] stored, String firing, Integer run)
+            throws Exception {
+        if (series.baseline != stored && (stored != null || series.baseline.length > 0)) {
+            baseline.update(series.baseline);
+        }
+        if (!java.util.Objects.equals(series.firingId, firing)) {
+            if (series.firingId == null) {
                 firingId.clear();
+            } else {
+                firingId.update(series.firingId);
+            }
+        }
+        int before = run == null ? 0 : run;
+        if (series.streak != before) {
+            if (series.streak == 0) {
                 streak.clear();
             } else {
-                streak.update(run + 1);
+                streak.update(series.streak);
             }
         }
     }
@@ -171,6 +182,7 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        settings = perService.of(ctx.getCurrentKey());
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             // The end of a bounded input is not the end of the service.
             return;

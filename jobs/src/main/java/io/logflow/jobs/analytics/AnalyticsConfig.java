@@ -5,10 +5,14 @@ import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 import io.logflow.connectors.Secrets;
 import io.logflow.connectors.files.FileSinks.FileFormat;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.jobs.alerts.AlertOptions;
+import io.logflow.jobs.alerts.AlertRules;
+import io.logflow.jobs.alerts.AlertRulesFile;
 import io.logflow.jobs.alerts.AlertSettings;
 import io.logflow.jobs.config.JobArgs;
 import io.logflow.jobs.patterns.PatternSettings;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,7 +44,7 @@ public final class AnalyticsConfig implements Serializable {
     private final DeliveryGuarantee guarantee;
     private final FileFormat fileFormat;
     private final StartingOffsets startingOffsets;
-    private final AlertSettings alertSettings;
+    private final AlertRules alertRules;
     private final List<InputSource> sources;
 
     private AnalyticsConfig(Configuration raw) {
@@ -81,7 +85,7 @@ public final class AnalyticsConfig implements Serializable {
             throw new IllegalArgumentException(
                     "window.allowed-lateness and watermark.out-of-orderness must not be negative");
         }
-        this.alertSettings = buildAlertSettings();
+        this.alertRules = buildAlertRules();
         maxRecordBytes();
         deadLetterMaxBytes();
         String pattern = raw.get(INPUT_TOPIC_PATTERN);
@@ -364,9 +368,14 @@ public final class AnalyticsConfig implements Serializable {
         }
     }
 
-    /** The detectors' settings; they read the first window definition's results. */
+    /** The detectors' settings for services no rule names; they read the first window's results. */
     public AlertSettings alertSettings() {
-        return alertSettings;
+        return alertRules.defaults();
+    }
+
+    /** The detectors' settings per service and route, from {@code alerts.rules-file} if set. */
+    public AlertRules alertRules() {
+        return alertRules;
     }
 
     /**
@@ -377,10 +386,14 @@ public final class AnalyticsConfig implements Serializable {
         return PatternSettings.defaults().withWindowSize(windows.get(0).slide());
     }
 
-    private AlertSettings buildAlertSettings() {
+    private AlertRules buildAlertRules() {
         // Out of range, the builder's message names the key; unparseable, Flink's does.
         WindowSpec first = windows.get(0);
-        return AlertSettings.from(raw, first.name(), first.slide());
+        String file = raw.get(AlertOptions.RULES_FILE);
+        if (file == null || file.isBlank()) {
+            return AlertRules.of(AlertSettings.from(raw, first.name(), first.slide()));
+        }
+        return AlertRulesFile.read(Path.of(file), raw, first.name(), first.slide());
     }
 
     /**

@@ -181,7 +181,8 @@ public final class AnalyticsJob {
                             .allowedLateness(config.get(ALLOWED_LATENESS))
                             .sideOutputLateData(LATE_EVENTS)
                             .aggregate(
-                                    new WindowStatsAggregate(config.get(TOP_N)),
+                                    new WindowStatsAggregate(
+                                            config.get(TOP_N), config.alertRules().routeSelector()),
                                     new WindowResultFunction(spec.name()))
                             .name("window-stats-" + spec.name())
                             .uid("window-stats-" + spec.name());
@@ -218,7 +219,7 @@ public final class AnalyticsJob {
                         : null;
         DataStream<Alert> alerts =
                 config.get(ALERTS_ENABLED)
-                        ? AlertDetectors.define(first, patterns, config.alertSettings())
+                        ? AlertDetectors.define(first, patterns, config.alertRules())
                         : null;
         return new AnalyticsStreams(
                 results,

@@ -58,6 +58,12 @@ final class AlertsRun {
 
     /** Preloads {@code duration} of traffic, runs the job bounded, returns the committed alerts. */
     List<Alert> run(long seed, Duration duration, List<Incident> incidents) throws Exception {
+        return run(seed, duration, incidents, List.of());
+    }
+
+    /** As {@link #run(long, Duration, List)}, with {@code extraArgs} after the job's arguments. */
+    List<Alert> run(long seed, Duration duration, List<Incident> incidents, List<String> extraArgs)
+            throws Exception {
         String in = kafka.createTopic("logs", 2);
         String alertsTopic = kafka.createTopic("log-alerts", 1);
         String patternsTopic = kafka.createTopic("log-patterns", 1);
@@ -76,40 +82,43 @@ final class AlertsRun {
         incidents.forEach(generator::incident);
         generator.build().run();
 
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        kafka.bootstrapServers(),
-                        "--registry.url",
-                        registry.url(),
-                        "--input.topics",
-                        in,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--input.bounded",
-                        "true",
-                        "--output.metrics-topic",
-                        kafka.createTopic("log-metrics", 1),
-                        "--output.dead-letter-topic",
-                        kafka.createTopic("logs-dlq", 1),
-                        "--output.late-topic",
-                        kafka.createTopic("logs-late", 1),
-                        "--output.alerts-topic",
-                        alertsTopic,
-                        "--output.patterns-topic",
-                        patternsTopic,
-                        "--output.transactional-id-prefix",
-                        "it-" + in,
-                        "--windows",
-                        "tumbling:10s",
-                        "--watermark.out-of-orderness",
-                        "1s",
-                        "--watermark.idle-timeout",
-                        "1s",
-                        "--execution.checkpointing.interval",
-                        "500ms",
-                        "--parallelism.default",
-                        "2");
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--kafka.bootstrap-servers",
+                                kafka.bootstrapServers(),
+                                "--registry.url",
+                                registry.url(),
+                                "--input.topics",
+                                in,
+                                "--input.starting-offsets",
+                                "earliest",
+                                "--input.bounded",
+                                "true",
+                                "--output.metrics-topic",
+                                kafka.createTopic("log-metrics", 1),
+                                "--output.dead-letter-topic",
+                                kafka.createTopic("logs-dlq", 1),
+                                "--output.late-topic",
+                                kafka.createTopic("logs-late", 1),
+                                "--output.alerts-topic",
+                                alertsTopic,
+                                "--output.patterns-topic",
+                                patternsTopic,
+                                "--output.transactional-id-prefix",
+                                "it-" + in,
+                                "--windows",
+                                "tumbling:10s",
+                                "--watermark.out-of-orderness",
+                                "1s",
+                                "--watermark.idle-timeout",
+                                "1s",
+                                "--execution.checkpointing.interval",
+                                "500ms",
+                                "--parallelism.default",
+                                "2"));
+        args.addAll(extraArgs);
+        AnalyticsConfig config = AnalyticsConfig.fromArgs(args.toArray(String[]::new));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);
         AnalyticsIO.sinkAll(

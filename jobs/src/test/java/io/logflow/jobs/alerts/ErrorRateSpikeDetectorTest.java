@@ -146,4 +146,30 @@ class ErrorRateSpikeDetectorTest {
                     .containsExactly("checkout|ERROR_RATE_SPIKE|" + at(5));
         }
     }
+
+    @Test
+    void aRuleChangesTheSettingsOfTheServicesItCoversOnly() throws Exception {
+        AlertRules rules =
+                new AlertRules(
+                        settings().build(),
+                        java.util.List.of(
+                                new AlertRule(
+                                        java.util.regex.Pattern.compile("checkout"),
+                                        null,
+                                        null,
+                                        "page",
+                                        settings().errorMinIncrease(0.5).build())));
+        try (var h = Windows.harness(new ErrorRateSpikeDetector(rules), WindowStats::getService)) {
+            for (String service : new String[] {"checkout", "cart"}) {
+                for (int n = 0; n < NORMAL.length; n++) {
+                    send(h, window(service, n, 1000, NORMAL[n], 100.0));
+                }
+                send(h, window(service, 5, 1000, 0.30, 100.0));
+            }
+            assertThat(h.extractOutputValues())
+                    .extracting(Alert::getAlertId)
+                    .as("0.30 is under checkout's 0.01 + 0.5, over cart's 0.01 + 0.05")
+                    .containsExactly("cart|ERROR_RATE_SPIKE|" + at(5));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.logflow.jobs.analytics.functions;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
@@ -71,6 +72,9 @@ public final class WindowAccumulator {
     // Null until their first item: most windows of most services have no error, many no request.
     ItemsSketch<String> paths;
     ItemsSketch<String> errors;
+    // Null unless an alert rule names routes of this service (see RouteSelector); then one digest
+    // per route, in the rules' order, from the window's first event.
+    LinkedHashMap<String, RouteDigest> routes;
 
     public WindowAccumulator() {
         this(
@@ -154,6 +158,30 @@ public final class WindowAccumulator {
         return this;
     }
 
+    /**
+     * Folds {@code event} into the digests of {@code selected}, the routes of its service, each of
+     * whose patterns its path matches; call after {@link #add(CompactEvent)}.
+     */
+    public WindowAccumulator addRoutes(CompactEvent event, RouteSelector.Route[] selected) {
+        if (selected.length == 0) {
+            return this;
+        }
+        if (routes == null) {
+            routes = new LinkedHashMap<>();
+            for (RouteSelector.Route r : selected) {
+                routes.put(r.name(), new RouteDigest());
+            }
+        }
+        if (event.http && event.path != null) {
+            for (RouteSelector.Route r : selected) {
+                if (r.path().matcher(event.path).matches()) {
+                    routes.computeIfAbsent(r.name(), k -> new RouteDigest()).add(event.latencyMs);
+                }
+            }
+        }
+        return this;
+    }
+
     /** Folds in a whole event, as peers and tests that hold {@link LogEvent}s do. */
     public WindowAccumulator add(LogEvent event) {
         return add(CompactEvent.of(event));
@@ -178,6 +206,20 @@ public final class WindowAccumulator {
         clientIps = union(clientIps, other.clientIps);
         paths = mergeItems(paths, other.paths);
         errors = mergeItems(errors, other.errors);
+        if (other.routes != null) {
+            if (routes == null) {
+                routes = new LinkedHashMap<>();
+            }
+            other.routes.forEach(
+                    (route, digest) -> {
+                        RouteDigest mine = routes.get(route);
+                        if (mine == null) {
+                            routes.put(route, digest.copy());
+                        } else {
+                            mine.merge(digest);
+                        }
+                    });
+        }
         return this;
     }
 
@@ -258,6 +300,10 @@ public final class WindowAccumulator {
         if (latencyValues != null) {
             copy.latencyValues = latencyValues.clone();
             copy.latencyValueCount = latencyValueCount;
+        }
+        if (routes != null) {
+            copy.routes = new LinkedHashMap<>();
+            routes.forEach((route, digest) -> copy.routes.put(route, digest.copy()));
         }
         return copy;
     }

@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics.functions;
 
 import io.logflow.jobs.state.StatelessSerializer;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.function.Function;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
@@ -15,13 +16,15 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink serializer for {@link WindowAccumulator}, so window state never falls back to Kryo.
  *
- * <p>Layout (version 2): a format-version byte; count; length-prefixed level counts; HTTP count;
+ * <p>Layout (version 3): a format-version byte; count; length-prefixed level counts; HTTP count;
  * length-prefixed status-class counts; bytes sum; max latency; the latencies, as a count and that
  * many doubles while plain, or -1 and the length-prefixed KLL sketch; the host and client-IP HLL
- * sketches, length-prefixed; the path and error sketches, length-prefixed, length 0 for none.
- * Version 1 (before December 2026) always held a KLL sketch and both item sketches; it is still
- * read. The version byte is in every record, not only in the snapshot, so a later layout can still
- * read state written by an earlier one without a migration pass.
+ * sketches, length-prefixed; the path and error sketches, length-prefixed, length 0 for none; the
+ * number of route digests (0 for none), then per route its name (modified UTF-8), HTTP count, max
+ * latency and length-prefixed KLL sketch (length 0 for none). Version 2 had no route digests;
+ * version 1 (before December 2026) also always held a KLL sketch and both item sketches; both are
+ * still read. The version byte is in every record, not only in the snapshot, so a later layout can
+ * still read state written by an earlier one without a migration pass.
  */
 public final class WindowAccumulatorSerializer extends StatelessSerializer<WindowAccumulator> {
 
@@ -30,9 +33,12 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
     /** The serializer is stateless, so one instance serves every operator and thread. */
     public static final WindowAccumulatorSerializer INSTANCE = new WindowAccumulatorSerializer();
 
-    static final byte FORMAT_VERSION = 2;
+    static final byte FORMAT_VERSION = 3;
 
     private static final byte FIRST_VERSION = 1;
+
+    /** The first layout with route digests. */
+    private static final byte ROUTES_VERSION = 3;
 
     @Override
     public WindowAccumulator createInstance() {
@@ -66,18 +72,34 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
         writeBytes(acc.clientIps.toCompactByteArray(), out);
         writeItems(acc.paths, out);
         writeItems(acc.errors, out);
+        if (acc.routes == null) {
+            out.writeInt(0);
+        } else {
+            out.writeInt(acc.routes.size());
+            for (var e : acc.routes.entrySet()) {
+                RouteDigest d = e.getValue();
+                out.writeUTF(e.getKey());
+                out.writeLong(d.httpCount);
+                out.writeDouble(d.maxLatency);
+                if (d.latency == null) {
+                    out.writeInt(0);
+                } else {
+                    writeBytes(d.latency.toByteArray(), out);
+                }
+            }
+        }
     }
 
     @Override
     public WindowAccumulator deserialize(DataInputView in) throws IOException {
         int version = in.readByte();
-        if (version != FORMAT_VERSION && version != FIRST_VERSION) {
+        if (version < FIRST_VERSION || version > FORMAT_VERSION) {
             throw new IOException(
                     "Unknown WindowAccumulator format version "
                             + version
                             + "; this build reads versions "
                             + FIRST_VERSION
-                            + " and "
+                            + " to "
                             + FORMAT_VERSION);
         }
         long count = in.readLong();
@@ -126,7 +148,35 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
             acc.latencyValues = latencyValues;
             acc.latencyValueCount = plain;
         }
+        if (version >= ROUTES_VERSION) {
+            acc.routes = readRoutes(in);
+        }
         return acc;
+    }
+
+    private static LinkedHashMap<String, RouteDigest> readRoutes(DataInputView in)
+            throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("Negative route count " + n + " in WindowAccumulator state");
+        }
+        if (n == 0) {
+            return null;
+        }
+        LinkedHashMap<String, RouteDigest> routes = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String route = in.readUTF();
+            RouteDigest d = new RouteDigest();
+            d.httpCount = in.readLong();
+            d.maxLatency = in.readDouble();
+            d.latency =
+                    readSketch(
+                            in,
+                            "route " + route,
+                            m -> m.getCapacity() == 0 ? null : KllDoublesSketch.heapify(m));
+            routes.put(route, d);
+        }
+        return routes;
     }
 
     @Override

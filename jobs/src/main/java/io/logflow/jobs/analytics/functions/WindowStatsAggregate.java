@@ -2,6 +2,7 @@ package io.logflow.jobs.analytics.functions;
 
 import io.logflow.schema.LatencySummary;
 import io.logflow.schema.Level;
+import io.logflow.schema.RouteLatency;
 import io.logflow.schema.TopItem;
 import io.logflow.schema.WindowStats;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
@@ -43,17 +45,27 @@ public final class WindowStatsAggregate
                     .thenComparing(ItemsSketch.Row::getItem);
 
     private final int topN;
+    private final RouteSelector routes;
 
     public WindowStatsAggregate() {
-        this(DEFAULT_TOP_N);
+        this(DEFAULT_TOP_N, RouteSelector.NONE);
     }
 
     /** Lists the {@code topN} most frequent paths and error messages per window. */
     public WindowStatsAggregate(int topN) {
+        this(topN, RouteSelector.NONE);
+    }
+
+    /**
+     * Lists the {@code topN} most frequent paths and error messages per window, and the latency of
+     * every route {@code routes} selects for the window's service.
+     */
+    public WindowStatsAggregate(int topN, RouteSelector routes) {
         if (topN < 1 || topN > MAX_TOP_N) {
             throw new IllegalArgumentException("top-n must be 1.." + MAX_TOP_N + ", got " + topN);
         }
         this.topN = topN;
+        this.routes = routes;
     }
 
     @Override
@@ -63,7 +75,8 @@ public final class WindowStatsAggregate
 
     @Override
     public WindowAccumulator add(CompactEvent event, WindowAccumulator acc) {
-        return acc.add(event);
+        acc.add(event);
+        return routes.isEmpty() ? acc : acc.addRoutes(event, routes.routesOf(event.service));
     }
 
     @Override
@@ -104,7 +117,26 @@ public final class WindowStatsAggregate
                 .setTopPaths(top(acc.paths))
                 .setTopErrors(top(acc.errors))
                 .setEmittedAt(Instant.EPOCH)
+                .setRoutes(routes(acc))
                 .build();
+    }
+
+    private static List<RouteLatency> routes(WindowAccumulator acc) {
+        List<RouteLatency> out = new ArrayList<>(acc.routes == null ? 0 : acc.routes.size());
+        if (acc.routes != null) {
+            acc.routes.forEach(
+                    (route, d) -> {
+                        LatencySummary latency = null;
+                        if (d.latency != null) {
+                            double[] q =
+                                    d.latency.getQuantiles(
+                                            PERCENTILE_RANKS, QuantileSearchCriteria.INCLUSIVE);
+                            latency = new LatencySummary(q[0], q[1], q[2], q[3], d.maxLatency);
+                        }
+                        out.add(new RouteLatency(route, d.httpCount, latency));
+                    });
+        }
+        return out;
     }
 
     /** Null without HTTP events, and also when every HTTP latency was NaN (nothing to rank). */

@@ -156,6 +156,20 @@ class WindowAccumulatorSerializerTest {
     }
 
     @Test
+    void stateWrittenInVersionTwoIsStillRead() throws IOException {
+        WindowAccumulator original = populated();
+        // Version 2 is today's layout without the route count at its end.
+        byte[] now = serialize(original);
+        byte[] two = java.util.Arrays.copyOf(now, now.length - Integer.BYTES);
+        two[0] = 2;
+
+        WindowAccumulator restored = deserialize(two);
+
+        assertThat(aggregate.getResult(restored)).isEqualTo(aggregate.getResult(original));
+        assertThat(restored.routes).isNull();
+    }
+
+    @Test
     void fewLatenciesStayPlainAndRoundTripExactly() throws IOException {
         WindowAccumulator few = LogEvents.accumulate(LogEvents.varied(10));
         assertThat(few.latency).as("no sketch for a few latencies").isNull();
