@@ -56,8 +56,13 @@ final class Help {
             case "run":
                 return String.join(
                         "\n",
-                        "Usage: bin/logflow run analytics [--flink-port N] [--data-dir DIR]"
-                                + " [--fresh] [job options]",
+                        "Usage: bin/logflow run analytics [--flink-port N] [--metrics-port N]"
+                                + " [--data-dir DIR] [--fresh] [job options]",
+                        "Flink's web UI on 127.0.0.1:"
+                                + Defaults.FLINK_PORT
+                                + ", its Prometheus reporter on 127.0.0.1:"
+                                + Defaults.FLINK_METRICS_PORT
+                                + "/metrics by default.",
                         "Resumes from the last run's newest checkpoint (under"
                             + " <data-dir>/checkpoints or --execution.checkpointing.dir); --fresh"
                             + " starts without it.",

@@ -29,14 +29,17 @@ final class RunCommand {
                             + " localhost:9092 --registry.url http://localhost:8085)");
         }
         List<String> jobArgs = new ArrayList<>();
-        int flinkPort = 8081;
+        int flinkPort = Defaults.FLINK_PORT;
+        int metricsPort = Defaults.FLINK_METRICS_PORT;
         Path dataDir = Path.of(Defaults.DATA_DIR).toAbsolutePath();
         String checkpointDir = null;
         boolean fresh = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--flink-port") && i + 1 < args.length) {
-                flinkPort = Integer.parseInt(args[++i]);
+                flinkPort = port("--flink-port", args[++i]);
+            } else if (a.equals("--metrics-port") && i + 1 < args.length) {
+                metricsPort = port("--metrics-port", args[++i]);
             } else if (a.equals("--data-dir") && i + 1 < args.length) {
                 dataDir = Path.of(args[++i]).toAbsolutePath();
             } else if (a.equals("--fresh")) {
@@ -67,14 +70,17 @@ final class RunCommand {
             throw new CliException("run analytics: " + e.getMessage());
         }
         Ports.requireFree("127.0.0.1", flinkPort, "Flink web UI", "--flink-port");
+        Ports.requireFree("127.0.0.1", metricsPort, "Flink Prometheus reporter", "--metrics-port");
         Files.createDirectories(dataDir.resolve(DataDirs.TMP));
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Flink (MiniCluster)");
         try (LocalFlink flink =
-                LocalFlink.start("127.0.0.1", flinkPort, 4, dataDir.resolve(DataDirs.TMP))) {
+                LocalFlink.start(
+                        "127.0.0.1", flinkPort, metricsPort, 4, dataDir.resolve(DataDirs.TMP))) {
             out.step("Submitting the " + AnalyticsJob.NAME + " job");
             JobClient job = AnalyticsJob.submit(flink.environment(), config);
             out.line("Flink web UI:     " + flink.url());
+            out.line("Prometheus:       http://127.0.0.1:" + metricsPort + "/metrics");
             out.line("Job:              " + job.getJobID());
             out.ready("Running; press Ctrl-C to stop.");
             while (!shutdown.await(1000)) {
@@ -88,5 +94,18 @@ final class RunCommand {
             job.cancel().get();
         }
         return 0;
+    }
+
+    private static int port(String flag, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Named below.
+        }
+        throw new CliException(
+                "run analytics: " + flag + " needs a port 1-65535, got '" + value + "'");
     }
 }
