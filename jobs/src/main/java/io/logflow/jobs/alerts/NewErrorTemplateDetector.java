@@ -76,7 +76,7 @@ public final class NewErrorTemplateDetector
             seen = Math.min(seen + 1, settings.templateWarmupWindows + 1);
             windowsSeen.update(seen);
             lastWindowStart.update(start);
-            scheduleCleanup(end + settings.stateTtlMillis, ctx);
+            Expiry.extend(cleanupAt, end + settings.stateTtlMillis, settings, ctx.timerService());
         }
         TemplateWatch watch = watches.get(p.getTemplateId());
         if (watch != null && start >= due(watch)) {
@@ -201,18 +201,5 @@ public final class NewErrorTemplateDetector
             resolved.getEvidence().put("reason", "expired");
         }
         out.collect(resolved);
-    }
-
-    /** As in {@link WindowDetector}: one timer per grid cell of the deadline, none deleted. */
-    private void scheduleCleanup(long at, Context ctx) throws Exception {
-        Long previous = cleanupAt.value();
-        if (previous != null && at <= previous) {
-            return;
-        }
-        cleanupAt.update(at);
-        long timer = settings.cleanupTimer(at);
-        if (previous == null || settings.cleanupTimer(previous) != timer) {
-            ctx.timerService().registerEventTimeTimer(timer);
-        }
     }
 }

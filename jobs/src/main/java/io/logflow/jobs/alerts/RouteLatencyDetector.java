@@ -66,7 +66,12 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
         }
         String service = ctx.getCurrentKey();
         Map<String, AlertRule> routes = routesOf(service);
-        scheduleCleanup(stats.getWindowEnd().toEpochMilli(), ctx);
+        AlertSettings d = rules.defaults();
+        Expiry.extend(
+                cleanupAt,
+                stats.getWindowEnd().toEpochMilli() + d.stateTtlMillis,
+                d,
+                ctx.timerService());
         for (RouteLatency route : stats.getRoutes()) {
             AlertRule rule = routes.get(route.getRoute());
             if (rule == null) {
@@ -177,35 +182,13 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
                 evidence);
     }
 
-    /** As {@link WindowDetector}: one timer per TTL/8 grid cell, none deleted. */
-    private void scheduleCleanup(long windowEnd, Context ctx) throws Exception {
-        AlertSettings d = rules.defaults();
-        Long previous = cleanupAt.value();
-        long next = windowEnd + d.stateTtlMillis;
-        if (previous != null && next <= previous) {
-            return;
-        }
-        cleanupAt.update(next);
-        long timer = d.cleanupTimer(next);
-        if (previous == null || d.cleanupTimer(previous) != timer) {
-            ctx.timerService().registerEventTimeTimer(timer);
-        }
-    }
-
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
-            return; // the end of a bounded input is not the end of the service
-        }
         AlertSettings d = rules.defaults();
-        Long deadline = cleanupAt.value();
-        if (deadline == null) {
+        if (!Expiry.due(cleanupAt, timestamp, d, ctx.timerService())) {
             return;
         }
-        if (deadline > timestamp) {
-            ctx.timerService().registerEventTimeTimer(d.cleanupTimer(deadline));
-            return;
-        }
+        long deadline = cleanupAt.value();
         long lastEnd = deadline - d.stateTtlMillis;
         List<Map.Entry<String, Series>> all = new ArrayList<>();
         for (Map.Entry<String, Series> e : series.entries()) {

@@ -84,7 +84,11 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             return;
         }
         settings = perService.of(ctx.getCurrentKey());
-        scheduleCleanup(stats.getWindowEnd().toEpochMilli(), ctx);
+        Expiry.extend(
+                cleanupAt,
+                stats.getWindowEnd().toEpochMilli() + settings.stateTtlMillis,
+                settings,
+                ctx.timerService());
         String firing = firingId.value();
         Integer run = streak.value();
         double[] stored = baseline.value();
@@ -162,41 +166,13 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
                 stats, id, kind(), state, value, median, threshold, summary, evidence);
     }
 
-    /**
-     * Moves the expiry deadline; a timer is registered only when the deadline crosses into the next
-     * grid cell of {@link AlertSettings#cleanupTimer}, and none is deleted: a timer that finds the
-     * deadline moved on only makes sure the deadline's own timer exists.
-     */
-    private void scheduleCleanup(long windowEnd, Context ctx) throws Exception {
-        Long previous = cleanupAt.value();
-        long next = windowEnd + settings.stateTtlMillis;
-        if (previous != null && next <= previous) {
-            return;
-        }
-        cleanupAt.update(next);
-        long timer = settings.cleanupTimer(next);
-        if (previous == null || settings.cleanupTimer(previous) != timer) {
-            ctx.timerService().registerEventTimeTimer(timer);
-        }
-    }
-
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         settings = perService.of(ctx.getCurrentKey());
-        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
-            // The end of a bounded input is not the end of the service.
+        if (!Expiry.due(cleanupAt, timestamp, settings, ctx.timerService())) {
             return;
         }
-        Long deadline = cleanupAt.value();
-        if (deadline == null) {
-            return;
-        }
-        if (deadline > timestamp) {
-            // An earlier cell's timer (or one a job before the grid registered at an exact
-            // deadline): the service was seen since; make sure the deadline's own timer exists.
-            ctx.timerService().registerEventTimeTimer(settings.cleanupTimer(deadline));
-            return;
-        }
+        long deadline = cleanupAt.value();
         String firing = firingId.value();
         if (firing != null) {
             long lastEnd = deadline - settings.stateTtlMillis;
