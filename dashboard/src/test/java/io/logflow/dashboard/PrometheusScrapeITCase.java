@@ -7,8 +7,7 @@ import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.devstack.junit.TestEvents;
 import io.logflow.devstack.prometheus.PrometheusProcess;
-import io.logflow.jobs.analytics.AnalyticsConfig;
-import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.TestAnalyticsJob;
 import io.logflow.metrics.LoopbackPrometheusReporterFactory;
 import io.logflow.schema.LogEvent;
 import java.net.InetSocketAddress;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,9 +81,10 @@ class PrometheusScrapeITCase {
         assertThat(PrometheusProcess.installed())
                 .as("CI=true and %s is missing", PrometheusProcess.BINARY)
                 .isTrue();
-        String logs = KAFKA.createTopic("logs", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        JobClient job = submitAnalytics(logs, metrics);
+        TestAnalyticsJob analytics = TestAnalyticsJob.on(KAFKA, REGISTRY, 1);
+        String logs = analytics.input();
+        String metrics = analytics.metrics();
+        JobClient job = analytics.submit();
         Path tokenFile = dir.resolve("dashboard.token");
         Files.writeString(tokenFile, TOKEN);
         try (DashboardServer dashboard =
@@ -192,40 +191,6 @@ class PrometheusScrapeITCase {
                 "      credentials_file: " + tokenFile,
                 "    static_configs:",
                 "      - targets: ['127.0.0.1:" + dashboardPort + "']");
-    }
-
-    private static JobClient submitAnalytics(String logs, String metrics) throws Exception {
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.topics",
-                        logs,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        KAFKA.createTopic("logs-dlq", 1),
-                        "--output.late-topic",
-                        KAFKA.createTopic("logs-late", 1),
-                        "--output.alerts-topic",
-                        KAFKA.createTopic("log-alerts", 1),
-                        "--output.patterns-topic",
-                        KAFKA.createTopic("log-patterns", 1),
-                        "--windows",
-                        "tumbling:10s",
-                        "--watermark.out-of-orderness",
-                        "1s",
-                        "--watermark.idle-timeout",
-                        "1s",
-                        "--execution.checkpointing.interval",
-                        "500ms",
-                        "--parallelism.default",
-                        "1");
-        return AnalyticsJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
     }
 
     private static int freePort() {

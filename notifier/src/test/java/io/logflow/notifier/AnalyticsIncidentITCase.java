@@ -9,9 +9,7 @@ import io.logflow.devstack.generator.LogGenerator;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.jobs.analytics.AnalyticsConfig;
-import io.logflow.jobs.analytics.AnalyticsIO;
-import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.TestAnalyticsJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,12 +120,12 @@ class AnalyticsIncidentITCase {
 
     /** Preloads 120 s of traffic with an error spike on payments 60 s in; runs the job bounded. */
     private static String runJobOnASpike(Instant t0) throws Exception {
-        String in = KAFKA.createTopic("logs", 2);
-        String alerts = KAFKA.createTopic("log-alerts", 1);
+        TestAnalyticsJob job = TestAnalyticsJob.on(KAFKA, REGISTRY, 2).bounded().parallelism(2);
+        String alerts = job.alerts();
         LogGenerator.builder()
                 .bootstrapServers(KAFKA.bootstrapServers())
                 .registry(REGISTRY.clientConfig().build())
-                .topic(in)
+                .topic(job.input())
                 .seed(42)
                 .startAt(t0)
                 .ratePerSecond(0)
@@ -137,45 +134,7 @@ class AnalyticsIncidentITCase {
                 .incident("spike:payments@60s+30s")
                 .build()
                 .run();
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.topics",
-                        in,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--input.bounded",
-                        "true",
-                        "--output.metrics-topic",
-                        KAFKA.createTopic("log-metrics", 1),
-                        "--output.dead-letter-topic",
-                        KAFKA.createTopic("logs-dlq", 1),
-                        "--output.late-topic",
-                        KAFKA.createTopic("logs-late", 1),
-                        "--output.alerts-topic",
-                        alerts,
-                        "--output.patterns-topic",
-                        KAFKA.createTopic("log-patterns", 1),
-                        "--output.transactional-id-prefix",
-                        "it-" + in,
-                        "--windows",
-                        "tumbling:10s",
-                        "--watermark.out-of-orderness",
-                        "1s",
-                        "--watermark.idle-timeout",
-                        "1s",
-                        "--execution.checkpointing.interval",
-                        "500ms",
-                        "--parallelism.default",
-                        "2");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        env.execute("notifier-incident-it");
+        job.run("notifier-incident-it");
         return alerts;
     }
 

@@ -60,7 +60,7 @@ class AlertRulesITCase {
                                 42,
                                 Duration.ofSeconds(260),
                                 incidents,
-                                List.of("--alerts.rules-file", rules.toString()));
+                                java.util.Map.of("alerts.rules-file", rules.toString()));
         alerts.forEach(a -> System.out.println("Alert: " + a.getAlertId() + " " + a.getState()));
 
         assertThat(alerts)

@@ -9,9 +9,7 @@ import io.logflow.devstack.generator.LogGenerator;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.devstack.kafka.TopicReader;
-import io.logflow.jobs.analytics.AnalyticsConfig;
-import io.logflow.jobs.analytics.AnalyticsIO;
-import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.TestAnalyticsJob;
 import io.logflow.schema.Alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -58,21 +55,23 @@ final class AlertsRun {
 
     /** Preloads {@code duration} of traffic, runs the job bounded, returns the committed alerts. */
     List<Alert> run(long seed, Duration duration, List<Incident> incidents) throws Exception {
-        return run(seed, duration, incidents, List.of());
+        return run(seed, duration, incidents, Map.of());
     }
 
-    /** As {@link #run(long, Duration, List)}, with {@code extraArgs} after the job's arguments. */
-    List<Alert> run(long seed, Duration duration, List<Incident> incidents, List<String> extraArgs)
+    /** As {@link #run(long, Duration, List)}, with the job's {@code options} set too. */
+    List<Alert> run(
+            long seed, Duration duration, List<Incident> incidents, Map<String, String> options)
             throws Exception {
-        String in = kafka.createTopic("logs", 2);
-        String alertsTopic = kafka.createTopic("log-alerts", 1);
-        String patternsTopic = kafka.createTopic("log-patterns", 1);
+        TestAnalyticsJob job = TestAnalyticsJob.on(kafka, registry, 2).bounded().parallelism(2);
+        options.forEach(job::set);
+        String alertsTopic = job.alerts();
+        String patternsTopic = job.patterns();
         RegistryClientConfig registryConfig = registry.clientConfig().build();
         var generator =
                 LogGenerator.builder()
                         .bootstrapServers(kafka.bootstrapServers())
                         .registry(registryConfig)
-                        .topic(in)
+                        .topic(job.input())
                         .seed(seed)
                         .services(SERVICES)
                         .startAt(T0)
@@ -82,48 +81,7 @@ final class AlertsRun {
         incidents.forEach(generator::incident);
         generator.build().run();
 
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--kafka.bootstrap-servers",
-                                kafka.bootstrapServers(),
-                                "--registry.url",
-                                registry.url(),
-                                "--input.topics",
-                                in,
-                                "--input.starting-offsets",
-                                "earliest",
-                                "--input.bounded",
-                                "true",
-                                "--output.metrics-topic",
-                                kafka.createTopic("log-metrics", 1),
-                                "--output.dead-letter-topic",
-                                kafka.createTopic("logs-dlq", 1),
-                                "--output.late-topic",
-                                kafka.createTopic("logs-late", 1),
-                                "--output.alerts-topic",
-                                alertsTopic,
-                                "--output.patterns-topic",
-                                patternsTopic,
-                                "--output.transactional-id-prefix",
-                                "it-" + in,
-                                "--windows",
-                                "tumbling:10s",
-                                "--watermark.out-of-orderness",
-                                "1s",
-                                "--watermark.idle-timeout",
-                                "1s",
-                                "--execution.checkpointing.interval",
-                                "500ms",
-                                "--parallelism.default",
-                                "2"));
-        args.addAll(extraArgs);
-        AnalyticsConfig config = AnalyticsConfig.fromArgs(args.toArray(String[]::new));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        env.execute("alerts-it");
+        job.run("alerts-it");
 
         assertThat(readAll(patternsTopic)).isNotEmpty();
         var deserializer =
