@@ -33,6 +33,20 @@ final class AlertRecords {
                 + Instant.ofEpochMilli(firstWindowStart);
     }
 
+    /**
+     * Puts the baseline's MAD (when it has values) and length into {@code evidence}; returns its
+     * median, null for an empty baseline.
+     */
+    static Double baselineEvidence(double[] base, Map<String, String> evidence) {
+        Double median = null;
+        if (base.length > 0) {
+            median = Baseline.median(base);
+            evidence.put("mad", format(Baseline.mad(base, median)));
+        }
+        evidence.put("baselineWindows", String.valueOf(base.length));
+        return median;
+    }
+
     /** A transition decided by {@code stats}, carrying its counts and top paths and errors. */
     static Alert fromWindow(
             WindowStats stats,

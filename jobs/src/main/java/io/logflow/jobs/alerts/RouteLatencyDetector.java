@@ -144,12 +144,7 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
             double threshold,
             AlertSettings s) {
         Map<String, String> evidence = new LinkedHashMap<>();
-        Double median = null;
-        if (base.length > 0) {
-            median = Baseline.median(base);
-            evidence.put("mad", AlertRecords.format(Baseline.mad(base, median)));
-        }
-        evidence.put("baselineWindows", String.valueOf(base.length));
+        Double median = AlertRecords.baselineEvidence(base, evidence);
         evidence.put("route", route.getRoute());
         evidence.put("routeHttpCount", String.valueOf(route.getHttpCount()));
         evidence.put("routeP50", String.valueOf(route.getLatency().getP50()));

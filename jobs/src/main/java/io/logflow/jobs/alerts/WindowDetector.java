@@ -148,12 +148,7 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             double[] base,
             double threshold) {
         Map<String, String> evidence = new LinkedHashMap<>();
-        Double median = null;
-        if (base.length > 0) {
-            median = Baseline.median(base);
-            evidence.put("mad", AlertRecords.format(Baseline.mad(base, median)));
-        }
-        evidence.put("baselineWindows", String.valueOf(base.length));
+        Double median = AlertRecords.baselineEvidence(base, evidence);
         String summary =
                 state == AlertState.FIRING
                         ? describe(value, threshold)
