@@ -89,21 +89,25 @@ public final class AnalyticsIO {
 
     /** The Kafka source of one of {@code input.sources}. */
     static KafkaSource<DecodedRecord> kafkaSource(AnalyticsConfig config, InputSource source) {
-        KafkaRecordDeserializationSchema<DecodedRecord> deserializer =
-                source.isAvro()
-                        ? avro(config)
-                        : new RawLogDeserializer(
-                                source.name(),
-                                source.settings().service(),
-                                source.format(),
-                                LogFormats.create(source.format(), source.settings()),
-                                config.maxRecordBytes(),
-                                config.deadLetterMaxBytes(),
-                                eventTimeRules(config));
         return builder(config, config.startingOffsets(source))
-                .setDeserializer(deserializer)
+                .setDeserializer(deserializer(config, source))
                 .setTopics(source.topic())
                 .build();
+    }
+
+    /** How {@code source}'s records become decoded events or dead letters; tests feed it too. */
+    static KafkaRecordDeserializationSchema<DecodedRecord> deserializer(
+            AnalyticsConfig config, InputSource source) {
+        return source.isAvro()
+                ? avro(config)
+                : new RawLogDeserializer(
+                        source.name(),
+                        source.settings().service(),
+                        source.format(),
+                        LogFormats.create(source.format(), source.settings()),
+                        config.maxRecordBytes(),
+                        config.deadLetterMaxBytes(),
+                        eventTimeRules(config));
     }
 
     private static KafkaSourceBuilder<DecodedRecord> builder(
