@@ -86,6 +86,7 @@ public final class AnalyticsConfig implements Serializable {
                     "window.allowed-lateness and watermark.out-of-orderness must not be negative");
         }
         this.alertRules = buildAlertRules();
+        patternSettings();
         maxRecordBytes();
         deadLetterMaxBytes();
         String pattern = raw.get(INPUT_TOPIC_PATTERN);
@@ -383,7 +384,7 @@ public final class AnalyticsConfig implements Serializable {
      * tumbling), so the new-template detector counts windows the way the other detectors do.
      */
     public PatternSettings patternSettings() {
-        return PatternSettings.defaults().withWindowSize(windows.get(0).slide());
+        return PatternSettings.from(raw, windows.get(0).slide());
     }
 
     private AlertRules buildAlertRules() {

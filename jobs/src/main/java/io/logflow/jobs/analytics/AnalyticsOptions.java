@@ -5,6 +5,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import io.logflow.connectors.Defaults;
 import io.logflow.jobs.alerts.AlertOptions;
 import io.logflow.jobs.normalize.NormalizeOptions;
+import io.logflow.jobs.patterns.PatternOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -355,6 +356,7 @@ public final class AnalyticsOptions {
                                 PATTERNS_FILES_PATH,
                                 ALERTS_FILES_PATH));
         all.addAll(AlertOptions.all());
+        all.addAll(PatternOptions.all());
         all.addAll(NormalizeOptions.all());
         return all;
     }

@@ -3,6 +3,8 @@ package io.logflow.jobs.patterns;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Settings of log-template mining: the window, the miner's tree shape, similarity and size cap.
@@ -37,26 +39,47 @@ public record PatternSettings(
             throw new IllegalArgumentException("windowSize must be positive, was " + windowSize);
         }
         if (maxTemplates < 1) {
-            throw new IllegalArgumentException("maxTemplates must be >= 1, was " + maxTemplates);
+            throw new IllegalArgumentException(
+                    "patterns.max-templates must be >= 1, was " + maxTemplates);
         }
         if (!(similarity > 0.0 && similarity <= 1.0)) {
-            throw new IllegalArgumentException("similarity must be in (0, 1], was " + similarity);
+            throw new IllegalArgumentException(
+                    "patterns.similarity must be in (0, 1], was " + similarity);
         }
         if (depth < 3) {
-            throw new IllegalArgumentException("depth must be >= 3, was " + depth);
+            throw new IllegalArgumentException("patterns.depth must be >= 3, was " + depth);
         }
         if (maxChildren < 2) {
-            throw new IllegalArgumentException("maxChildren must be >= 2, was " + maxChildren);
+            throw new IllegalArgumentException(
+                    "patterns.max-children must be >= 2, was " + maxChildren);
         }
         if (exampleMaxLength < 1) {
             throw new IllegalArgumentException(
-                    "exampleMaxLength must be >= 1, was " + exampleMaxLength);
+                    "patterns.example-max-length must be >= 1, was " + exampleMaxLength);
         }
     }
 
-    /** The one default configuration: 1-minute windows, 1000 templates per service. */
+    /** The defaults of {@link PatternOptions} in 1-minute windows. */
     public static PatternSettings defaults() {
-        return new PatternSettings(Duration.ofMinutes(1), 1000, 0.7, 4, 100, 256);
+        return from(new Configuration(), Duration.ofMinutes(1));
+    }
+
+    /**
+     * The {@link PatternOptions} of {@code config} for windows of {@code windowSize}; a value out
+     * of range names its key.
+     */
+    public static PatternSettings from(ReadableConfig config, Duration windowSize) {
+        try {
+            return new PatternSettings(
+                    windowSize,
+                    config.get(PatternOptions.MAX_TEMPLATES),
+                    config.get(PatternOptions.SIMILARITY),
+                    config.get(PatternOptions.DEPTH),
+                    config.get(PatternOptions.MAX_CHILDREN),
+                    config.get(PatternOptions.EXAMPLE_MAX_LENGTH));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid pattern settings: " + e.getMessage(), e);
+        }
     }
 
     public PatternSettings withWindowSize(Duration value) {

@@ -233,4 +233,18 @@ class AnalyticsConfigTest {
                 AnalyticsConfig.fromArgs("--kafka.properties.security.protocol", "SSL");
         assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SSL");
     }
+
+    @Test
+    void patternOptionsReachTheMinerAndABadOneNamesItsKey() {
+        var settings =
+                AnalyticsConfig.fromArgs(
+                                "--patterns.max-templates", "50", "--patterns.similarity", "0.5")
+                        .patternSettings();
+        assertThat(settings.maxTemplates()).isEqualTo(50);
+        assertThat(settings.similarity()).isEqualTo(0.5);
+        assertThat(settings.depth()).isEqualTo(4);
+        assertThat(settings.windowSize()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThatThrownBy(() -> AnalyticsConfig.fromArgs("--patterns.depth", "2"))
+                .hasMessage("Invalid pattern settings: patterns.depth must be >= 3, was 2");
+    }
 }
