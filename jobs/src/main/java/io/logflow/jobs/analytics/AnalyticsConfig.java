@@ -5,6 +5,7 @@ import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 import io.logflow.connectors.Secrets;
 import io.logflow.connectors.files.FileSinks.FileFormat;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.registry.RegistryOptions;
 import io.logflow.jobs.alerts.AlertOptions;
 import io.logflow.jobs.alerts.AlertRules;
 import io.logflow.jobs.alerts.AlertRulesFile;
@@ -249,33 +250,7 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     private RegistryClientConfig registryConfig() {
-        return wrap(
-                REGISTRY_URL,
-                () -> {
-                    RegistryClientConfig.Builder b =
-                            RegistryClientConfig.builder(get(REGISTRY_URL))
-                                    .autoRegister(get(REGISTRY_AUTO_REGISTER));
-                    String basic = raw.get(REGISTRY_BASIC_AUTH);
-                    if (basic != null) {
-                        int colon = basic.indexOf(':');
-                        if (colon < 0) {
-                            throw invalid(REGISTRY_BASIC_AUTH, "******", "user:password");
-                        }
-                        b.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
-                    }
-                    String token = raw.get(REGISTRY_BEARER_TOKEN);
-                    if (token != null) {
-                        b.bearerToken(token);
-                    }
-                    String trustStore = raw.get(REGISTRY_TRUSTSTORE);
-                    if (trustStore != null) {
-                        b.trustStore(
-                                trustStore,
-                                get(REGISTRY_TRUSTSTORE_PASSWORD),
-                                get(REGISTRY_TRUSTSTORE_TYPE));
-                    }
-                    return b.build();
-                });
+        return wrap(REGISTRY_URL, () -> RegistryOptions.clientConfig(raw));
     }
 
     private <T> T parse(

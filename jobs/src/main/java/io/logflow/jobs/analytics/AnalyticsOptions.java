@@ -3,6 +3,8 @@ package io.logflow.jobs.analytics;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.kafka.KafkaOptions;
+import io.logflow.connectors.registry.RegistryOptions;
 import io.logflow.jobs.alerts.AlertOptions;
 import io.logflow.jobs.normalize.NormalizeOptions;
 import io.logflow.jobs.patterns.PatternOptions;
@@ -20,7 +22,7 @@ public final class AnalyticsOptions {
     /**
      * Kafka client settings passed through as they are, e.g. kafka.properties.security.protocol.
      */
-    public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";
+    public static final String KAFKA_PROPERTIES_PREFIX = KafkaOptions.PROPERTIES_PREFIX;
 
     /**
      * Flink's own settings, under Flink's own keys (execution.checkpointing.interval,
@@ -31,11 +33,8 @@ public final class AnalyticsOptions {
     public static final List<String> FLINK_PREFIXES =
             List.of("execution.", "state.", "parallelism.", "restart-strategy.", "pipeline.");
 
-    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
-            key("kafka.bootstrap-servers")
-                    .stringType()
-                    .defaultValue(Defaults.KAFKA_BOOTSTRAP)
-                    .withDescription("Kafka bootstrap servers for input and output.");
+    // The Kafka and registry client options live with the connectors, shared by every tool.
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS = KafkaOptions.BOOTSTRAP_SERVERS;
 
     public static final ConfigOption<List<String>> INPUT_TOPICS =
             key("input.topics")
@@ -82,47 +81,22 @@ public final class AnalyticsOptions {
                     .withDescription(
                             "Stop at the offsets that are latest when the job starts (backfill).");
 
-    public static final ConfigOption<String> REGISTRY_URL =
-            key("registry.url")
-                    .stringType()
-                    .defaultValue(Defaults.REGISTRY_URL)
-                    .withDescription("Schema registry URL(s), comma separated.");
+    public static final ConfigOption<String> REGISTRY_URL = RegistryOptions.URL;
 
-    public static final ConfigOption<String> REGISTRY_BASIC_AUTH =
-            key("registry.basic-auth")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("user:password for the schema registry.");
+    public static final ConfigOption<String> REGISTRY_BASIC_AUTH = RegistryOptions.BASIC_AUTH;
 
-    public static final ConfigOption<String> REGISTRY_BEARER_TOKEN =
-            key("registry.bearer-token")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Bearer token for the schema registry.");
+    public static final ConfigOption<String> REGISTRY_BEARER_TOKEN = RegistryOptions.BEARER_TOKEN;
 
-    public static final ConfigOption<String> REGISTRY_TRUSTSTORE =
-            key("registry.truststore.location")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Trust store (PKCS12 or JKS) for an https registry.");
+    public static final ConfigOption<String> REGISTRY_TRUSTSTORE = RegistryOptions.TRUSTSTORE;
 
     public static final ConfigOption<String> REGISTRY_TRUSTSTORE_PASSWORD =
-            key("registry.truststore.password")
-                    .stringType()
-                    .defaultValue("")
-                    .withDescription("Password of the registry trust store.");
+            RegistryOptions.TRUSTSTORE_PASSWORD;
 
     public static final ConfigOption<String> REGISTRY_TRUSTSTORE_TYPE =
-            key("registry.truststore.type")
-                    .stringType()
-                    .defaultValue("PKCS12")
-                    .withDescription("PKCS12 or JKS.");
+            RegistryOptions.TRUSTSTORE_TYPE;
 
     public static final ConfigOption<Boolean> REGISTRY_AUTO_REGISTER =
-            key("registry.auto-register")
-                    .booleanType()
-                    .defaultValue(true)
-                    .withDescription("Register output schemas; false only looks them up.");
+            RegistryOptions.AUTO_REGISTER;
 
     public static final ConfigOption<Duration> REGISTRY_OUTAGE_TIMEOUT =
             key("registry.outage-timeout")
