@@ -11,8 +11,10 @@ import java.util.function.Consumer;
  *
  * <p>The message is the request line without its query string ({@code GET /cart HTTP/1.1}): the
  * query carries ids and tokens, which would split templates and should not reach the results. The
- * level follows the status: 5xx ERROR, 4xx WARN, anything else INFO. The line names no host, so
- * host stays null; the service is the one the caller reset the event with, the source's.
+ * level follows the status: 5xx ERROR, 4xx WARN, anything else INFO. The method is the request
+ * line's first word; the user agent the second quoted field after the bytes ({@code combined}
+ * only), as the server logged it, null for {@code "-"}. The line names no host, so host stays null;
+ * the service is the one the caller reset the event with, the source's.
  */
 public final class AccessLogFormat implements LogFormat {
 
@@ -81,6 +83,7 @@ public final class AccessLogFormat implements LogFormat {
         e.clientIp = Bytes.ascii(b, addr, addrEnd);
         e.level = status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO;
         e.latencyMs = requestTimeMs(b, bytesEnd, end);
+        e.userAgent = userAgent(b, bytesEnd, end);
         request(b, req + 1, reqEnd, e);
         out.accept(e);
     }
@@ -93,6 +96,7 @@ public final class AccessLogFormat implements LogFormat {
             e.message = Bytes.utf8(b, from, to);
             return;
         }
+        e.method = HttpMethods.of(b, from, methodEnd);
         int target = methodEnd + 1;
         int targetEnd = Bytes.tokenEnd(b, target, to);
         int path = absoluteFormPath(b, target, targetEnd);
@@ -117,6 +121,26 @@ public final class AccessLogFormat implements LogFormat {
         }
         System.arraycopy(b, targetEnd, line, head + Math.max(pathLen, 1), to - targetEnd);
         e.message = Bytes.utf8(line, 0, line.length);
+    }
+
+    /** The {@code "user agent"} after {@code "referer"} of the combined layout; null if absent. */
+    private static String userAgent(byte[] b, int from, int to) {
+        int referer = Bytes.skipSpaces(b, from, to);
+        if (referer == to || b[referer] != '"') {
+            return null;
+        }
+        int refererEnd = closingQuote(b, referer + 1, to);
+        int agent = refererEnd < 0 ? to : Bytes.skipSpaces(b, refererEnd + 1, to);
+        if (agent == to || b[agent] != '"') {
+            return null;
+        }
+        int agentEnd = closingQuote(b, agent + 1, to);
+        if (agentEnd < 0
+                || agentEnd == agent + 1
+                || (agentEnd == agent + 2 && b[agent + 1] == '-')) {
+            return null;
+        }
+        return Bytes.utf8(b, agent + 1, agentEnd);
     }
 
     /** Where the path starts in a proxy's {@code http://host/path} target; the target otherwise. */

@@ -25,7 +25,9 @@ final class JsonFields implements Serializable {
     static final int LATENCY = 7;
     static final int BYTES = 8;
     static final int CLIENT_IP = 9;
-    static final int COUNT = 10;
+    static final int METHOD = 10;
+    static final int USER_AGENT = 11;
+    static final int COUNT = 12;
 
     private static final String[] LOGICAL = {
         "timestamp",
@@ -37,7 +39,9 @@ final class JsonFields implements Serializable {
         "http.status",
         "http.latency-ms",
         "http.bytes",
-        "http.client-ip"
+        "http.client-ip",
+        "http.method",
+        "http.user-agent"
     };
 
     private static final List<List<String>> DEFAULTS =
@@ -79,7 +83,9 @@ final class JsonFields implements Serializable {
                             "body_bytes_sent",
                             "bytes",
                             "size"),
-                    List.of("client.ip", "source.ip", "client_ip", "remote_addr", "ip"));
+                    List.of("client.ip", "source.ip", "client_ip", "remote_addr", "ip"),
+                    List.of("http.request.method", "http.method", "method"),
+                    List.of("user_agent.original", "http.user_agent", "user_agent", "ua"));
 
     /** Per candidate key: its field, its rank in the field's list, its text. */
     final int[] field;

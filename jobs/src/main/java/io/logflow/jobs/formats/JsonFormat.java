@@ -118,7 +118,15 @@ public final class JsonFormat implements LogFormat {
             values[f] =
                     t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
                             ? (Object) p.getDoubleValue()
-                            : t == JsonToken.VALUE_NULL ? null : p.getText();
+                            : t == JsonToken.VALUE_NULL
+                                    ? null
+                                    : f == JsonFields.METHOD
+                                            // The common methods without a string per line.
+                                            ? HttpMethods.of(
+                                                    p.getTextCharacters(),
+                                                    p.getTextOffset(),
+                                                    p.getTextLength())
+                                            : p.getText();
         }
     }
 
@@ -183,6 +191,9 @@ public final class JsonFormat implements LogFormat {
             e.responseBytes = (long) number(JsonFields.BYTES);
         }
         e.clientIp = text(JsonFields.CLIENT_IP);
+        e.method = text(JsonFields.METHOD);
+        String agent = text(JsonFields.USER_AGENT);
+        e.userAgent = agent == null || agent.isEmpty() ? null : agent;
     }
 
     private long time(Object ts) throws UnparseableException {

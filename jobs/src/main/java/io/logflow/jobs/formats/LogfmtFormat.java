@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * lvl severity}, message {@code msg message}, service {@code service service.name app}, host {@code
  * host hostname}, path {@code path http.path url} (query dropped), status {@code status
  * http.status}, latency {@code duration latency latency_ms elapsed} ({@link Durations}: a plain
- * number is millis), bytes {@code bytes size}, client IP {@code client_ip ip remote_addr}. A line
- * with no message key is its own message, so the template miner still sees it. A value that does
- * not parse leaves its field at the default. HTTP fields count when a status or path is present.
+ * number is millis), bytes {@code bytes size}, client IP {@code client_ip ip remote_addr}, method
+ * {@code method http.method}, user agent {@code user_agent ua}. A line with no message key is its
+ * own message, so the template miner still sees it. A value that does not parse leaves its field at
+ * the default. HTTP fields count when a status or path is present.
  */
 public final class LogfmtFormat implements LogFormat {
 
@@ -28,7 +29,8 @@ public final class LogfmtFormat implements LogFormat {
 
     private static final String[] FIELDS = {
         "timestamp", "level", "message", "service", "host",
-        "http.path", "http.status", "http.latency-ms", "http.bytes", "http.client-ip"
+        "http.path", "http.status", "http.latency-ms", "http.bytes", "http.client-ip",
+        "http.method", "http.user-agent"
     };
     private static final List<List<String>> DEFAULT_KEYS =
             List.of(
@@ -41,9 +43,11 @@ public final class LogfmtFormat implements LogFormat {
                     List.of("status", "http.status"),
                     List.of("duration", "latency", "latency_ms", "elapsed"),
                     List.of("bytes", "size"),
-                    List.of("client_ip", "ip", "remote_addr"));
+                    List.of("client_ip", "ip", "remote_addr"),
+                    List.of("method", "http.method"),
+                    List.of("user_agent", "ua"));
     private static final int TS = 0, LEVEL = 1, MSG = 2, SERVICE = 3, HOST = 4, PATH = 5;
-    private static final int STATUS = 6, LATENCY = 7, BYTES = 8, IP = 9;
+    private static final int STATUS = 6, LATENCY = 7, BYTES = 8, IP = 9, METHOD = 10, UA = 11;
 
     /** Every key this instance reads, and the field each one fills. */
     private final byte[][] keys;
@@ -120,6 +124,13 @@ public final class LogfmtFormat implements LogFormat {
         long bytes = has(BYTES) ? Bytes.parseLong(b, from[BYTES], to[BYTES]) : -1;
         e.responseBytes = Math.max(bytes, 0);
         e.clientIp = has(IP) && to[IP] > from[IP] ? value(b, IP) : null;
+        if (has(METHOD)) {
+            e.method =
+                    escaped[METHOD]
+                            ? HttpMethods.of(value(b, METHOD))
+                            : HttpMethods.of(b, from[METHOD], to[METHOD]);
+        }
+        e.userAgent = has(UA) && to[UA] > from[UA] ? value(b, UA) : null;
         out.accept(e);
     }
 

@@ -21,10 +21,18 @@ final class OtlpFields implements Serializable {
     static final int LATENCY = 2;
     static final int BYTES = 3;
     static final int CLIENT_IP = 4;
-    static final int COUNT = 5;
+    static final int METHOD = 5;
+    static final int USER_AGENT = 6;
+    static final int COUNT = 7;
 
     private static final String[] LOGICAL = {
-        "http.path", "http.status", "http.latency-ms", "http.bytes", "http.client-ip"
+        "http.path",
+        "http.status",
+        "http.latency-ms",
+        "http.bytes",
+        "http.client-ip",
+        "http.method",
+        "http.user-agent"
     };
 
     private static final List<List<String>> DEFAULTS =
@@ -34,7 +42,9 @@ final class OtlpFields implements Serializable {
                     List.of("http.response.status_code", "http.status_code"),
                     List.of("http.server.request.duration"),
                     List.of("http.response.body.size", "http.response_content_length"),
-                    List.of("client.address", "http.client_ip"));
+                    List.of("client.address", "http.client_ip"),
+                    List.of("http.request.method", "http.method"),
+                    List.of("user_agent.original", "http.user_agent"));
 
     /** The default latency key is in seconds, as the semantic conventions measure durations. */
     static final String LATENCY_SECONDS = "http.server.request.duration";

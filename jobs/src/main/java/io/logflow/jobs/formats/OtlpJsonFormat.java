@@ -26,7 +26,7 @@ public final class OtlpJsonFormat implements LogFormat {
     private transient com.google.protobuf.util.JsonFormat.Parser parser;
 
     public OtlpJsonFormat(FormatSettings settings) {
-        this.logs = new OtlpLogs(settings);
+        this.logs = new OtlpLogs(settings, false);
     }
 
     @Override

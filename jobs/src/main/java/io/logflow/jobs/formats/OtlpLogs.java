@@ -31,12 +31,18 @@ final class OtlpLogs implements Serializable {
 
     private final FormatSettings settings;
     private final OtlpFields fields;
+    private final boolean fromBytes;
     private transient AnyValue[] values;
     private transient int[] ranks;
 
-    OtlpLogs(FormatSettings settings) {
+    /**
+     * @param fromBytes whether requests come parsed from protobuf bytes, whose strings are still
+     *     UTF-8 until read (the method is then matched on them); OTLP/JSON's are strings already
+     */
+    OtlpLogs(FormatSettings settings, boolean fromBytes) {
         this.settings = settings;
         this.fields = new OtlpFields(settings);
+        this.fromBytes = fromBytes;
     }
 
     void emit(
@@ -113,6 +119,19 @@ final class OtlpLogs implements Serializable {
             e.responseBytes = (long) bytes;
         }
         e.clientIp = text(OtlpFields.CLIENT_IP);
+        e.method = method(values[OtlpFields.METHOD]);
+        String agent = text(OtlpFields.USER_AGENT);
+        e.userAgent = agent == null || agent.isEmpty() ? null : agent;
+    }
+
+    private String method(AnyValue v) {
+        if (v == null) {
+            return null;
+        }
+        if (fromBytes && v.getValueCase() == AnyValue.ValueCase.STRING_VALUE) {
+            return HttpMethods.of(v.getStringValueBytes());
+        }
+        return HttpMethods.of(AnyValues.text(v));
     }
 
     private double number(int field) {

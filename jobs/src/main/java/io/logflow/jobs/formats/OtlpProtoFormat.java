@@ -17,7 +17,7 @@ public final class OtlpProtoFormat implements LogFormat {
     private final OtlpLogs logs;
 
     public OtlpProtoFormat(FormatSettings settings) {
-        this.logs = new OtlpLogs(settings);
+        this.logs = new OtlpLogs(settings, true);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.jobs.normalize.NormalizeJob;
 import io.logflow.schema.DeadLetter;
 import io.logflow.schema.DeadLetterReason;
+import io.logflow.schema.HttpInfo;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
@@ -49,11 +50,16 @@ class NormalizeJobITCase {
                             + i
                             + " - - [26/Nov/2026:10:00:"
                             + String.format("%02d", 10 + i)
-                            + " +0000] \"GET /api/items?page="
+                            + " +0000] \""
+                            + (i % 2 == 0 ? "GET" : "POST")
+                            + " /api/items?page="
                             + i
                             + " HTTP/1.1\" "
                             + status
-                            + " 512 \"-\" \"curl/8.5.0\" 0.250");
+                            + " 512 \"-\" \""
+                            // Every third client sent no user agent: nginx logs "-".
+                            + (i % 3 == 0 ? "-" : "curl/8.5." + i)
+                            + "\" 0.250");
         }
         access.add("definitely not an access log line");
         KAFKA.sendValues(nginx, bytes(access));
@@ -114,12 +120,36 @@ class NormalizeJobITCase {
                         e -> {
                             assertThat(e.getHttp().getPath()).isEqualTo("/api/items");
                             assertThat(e.getHttp().getLatencyMs()).isEqualTo(250.0);
+                            String ip = e.getHttp().getClientIp();
+                            int i = Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
+                            assertThat(e.getHttp().getMethod())
+                                    .as(ip)
+                                    .isEqualTo(i % 2 == 0 ? "GET" : "POST");
+                            assertThat(e.getHttp().getUserAgent())
+                                    .as(ip)
+                                    .isEqualTo(i % 3 == 0 ? null : "curl/8.5." + i);
                         });
+        assertThat(edge)
+                .extracting(e -> e.getHttp().getClientIp())
+                .containsExactlyInAnyOrder(
+                        "10.0.0.0",
+                        "10.0.0.1",
+                        "10.0.0.2",
+                        "10.0.0.3",
+                        "10.0.0.4",
+                        "10.0.0.5",
+                        "10.0.0.6",
+                        "10.0.0.7",
+                        "10.0.0.8",
+                        "10.0.0.9",
+                        "10.0.0.10",
+                        "10.0.0.11");
         List<LogEvent> cart = byService.get("cart");
         assertThat(cart).hasSize(8);
         assertThat(cart).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(4);
         assertThat(cart).extracting(LogEvent::getMessage).contains("Warenkorb 7 geändert");
         assertThat(cart).extracting(LogEvent::getHost).containsOnly("cart-1");
+        assertThat(cart).extracting(LogEvent::getHttp).containsOnly((HttpInfo) null);
         assertThat(cart).extracting(LogEvent::getTimestamp).contains(T0.plusSeconds(21));
 
         var dead =

@@ -43,6 +43,8 @@ class AccessLogFormatTest {
         assertThat(e.latencyMs).isNaN();
         assertThat(e.host).isNull();
         assertThat(e.service).isEqualTo(Parsed.SERVICE);
+        assertThat(e.method).as("the shared string, not a copy").isSameAs("GET");
+        assertThat(e.userAgent).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36");
     }
 
     @Test
@@ -58,6 +60,26 @@ class AccessLogFormatTest {
         assertThat(e.responseBytes).isEqualTo(2326);
         assertThat(e.clientIp).isEqualTo("127.0.0.1");
         assertThat(e.latencyMs).isNaN();
+        assertThat(e.method).isEqualTo("GET");
+        assertThat(e.userAgent).as("the common layout has none").isNull();
+    }
+
+    @Test
+    void readsEveryMethodAndTheUserAgentAfterTheReferer() throws UnparseableException {
+        String line =
+                "10.0.0.1 - - [26/Nov/2026:10:00:00 +0000] \"%s /x HTTP/1.1\" 200 5 \"%s\""
+                        + " \"%s\" 0.001";
+        for (String m : new String[] {"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}) {
+            assertThat(parse(String.format(line, m, "-", "curl/8.5.0")).method).isSameAs(m);
+        }
+        CompactEvent dav = parse(String.format(line, "PROPFIND", "https://a.example/", "-"));
+        assertThat(dav.method).isEqualTo("PROPFIND");
+        assertThat(dav.userAgent).as("\"-\" is none").isNull();
+        assertThat(dav.latencyMs).isEqualTo(1.0);
+        assertThat(parse(String.format(line, "get", "-", "")).method).isEqualTo("get");
+        assertThat(parse(String.format(line, "get", "-", "")).userAgent).isNull();
+        assertThat(parse(String.format(line, "GET", "-", "Go-http-client/1.1")).userAgent)
+                .isEqualTo("Go-http-client/1.1");
     }
 
     @Test
@@ -108,6 +130,7 @@ class AccessLogFormatTest {
                         "10.0.0.3 - bob [26/Nov/2026:10:00:00 +0000] \"GET /q HTTP/1.1\" 200 5"
                                 + " \"-\" \"Agent \\\"quoted\\\" 1.0\" 0.010");
         assertThat(quoted.latencyMs).isEqualTo(10.0);
+        assertThat(quoted.userAgent).as("as logged").isEqualTo("Agent \\\"quoted\\\" 1.0");
 
         CompactEvent tls =
                 parse(
@@ -117,6 +140,8 @@ class AccessLogFormatTest {
         assertThat(tls.message).isEqualTo("\\x16\\x03\\x01\\x00\\xA5\\x01");
         assertThat(tls.level).isEqualTo(Level.WARN);
         assertThat(tls.http).isTrue();
+        assertThat(tls.method).isNull();
+        assertThat(tls.userAgent).isNull();
     }
 
     @Test

@@ -82,8 +82,12 @@ class GeneratorLinesTest {
         assertThat(c.status).isEqualTo(502);
         assertThat(c.latencyMs).isEqualTo(123.0);
         assertThat(c.responseBytes).isEqualTo(42);
+        assertThat(c.method).isSameAs("POST");
         if (!format.equals("logfmt")) {
             assertThat(c.clientIp).isEqualTo("10.0.0.7");
+        }
+        if (format.equals("json") || format.equals("nginx")) {
+            assertThat(c.userAgent).isEqualTo("curl/8");
         }
         // An access log names no service: the source's; and its time is to the second.
         if (format.equals("nginx")) {

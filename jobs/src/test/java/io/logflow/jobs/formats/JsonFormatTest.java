@@ -30,7 +30,9 @@ class JsonFormatTest {
                                 + "{\"status_code\":502,\"body\":{\"bytes\":1234}}},"
                                 + "\"url\":{\"path\":\"/api/pay?order=7\"},"
                                 + "\"event\":{\"duration\":12500000},"
-                                + "\"client\":{\"ip\":\"10.0.0.7\"},\"tags\":[\"a\",{\"b\":1}]}");
+                                + "\"client\":{\"ip\":\"10.0.0.7\"},\"tags\":[\"a\",{\"b\":1}],"
+                                + "\"user_agent\":{\"original\":\"Mozilla/5.0 (X11)\","
+                                + "\"name\":\"Firefox\"}}");
         assertThat(e.timestamp).isEqualTo(Instant.parse("2026-11-26T10:00:00.123Z").toEpochMilli());
         assertThat(e.level).isEqualTo(Level.WARN);
         assertThat(e.service).isEqualTo("checkout");
@@ -42,6 +44,33 @@ class JsonFormatTest {
         assertThat(e.latencyMs).isEqualTo(12.5);
         assertThat(e.responseBytes).isEqualTo(1234);
         assertThat(e.clientIp).isEqualTo("10.0.0.7");
+        assertThat(e.method).as("the shared string, not a copy").isSameAs("POST");
+        assertThat(e.userAgent).isEqualTo("Mozilla/5.0 (X11)");
+    }
+
+    @Test
+    void plainMethodAndUserAgentKeys() throws Exception {
+        CompactEvent e =
+                one(
+                        plain,
+                        "{\"method\":\"DELETE\",\"path\":\"/cart/7\",\"status\":204,"
+                                + "\"ua\":\"okhttp/4.12.0\"}");
+        assertThat(e.method).isSameAs("DELETE");
+        assertThat(e.userAgent).isEqualTo("okhttp/4.12.0");
+        CompactEvent ranked =
+                one(
+                        plain,
+                        "{\"method\":\"GET\",\"http.request.method\":\"PROPFIND\","
+                                + "\"status\":207,\"ua\":\"b\",\"user_agent\":\"a\"}");
+        assertThat(ranked.method).as("ECS before the plain key").isEqualTo("PROPFIND");
+        assertThat(ranked.userAgent).as("user_agent before ua").isEqualTo("a");
+        CompactEvent none = one(plain, "{\"status\":200,\"method\":\"\",\"ua\":\"\"}");
+        assertThat(none.http).isTrue();
+        assertThat(none.method).as("empty is none").isNull();
+        assertThat(none.userAgent).isNull();
+        CompactEvent notHttp = one(plain, "{\"msg\":\"x\",\"method\":\"GET\"}");
+        assertThat(notHttp.http).as("a method alone is no request").isFalse();
+        assertThat(notHttp.method).isNull();
     }
 
     @Test
@@ -102,6 +131,8 @@ class JsonFormatTest {
         assertThat(e.responseBytes).isEqualTo(512);
         assertThat(e.latencyMs).isEqualTo(250.0);
         assertThat(e.clientIp).isEqualTo("192.0.2.1");
+        assertThat(e.method).isNull();
+        assertThat(e.userAgent).isNull();
     }
 
     @Test

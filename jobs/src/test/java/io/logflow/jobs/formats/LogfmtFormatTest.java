@@ -48,6 +48,8 @@ class LogfmtFormatTest {
         assertThat(e.latencyMs).isEqualTo(12.5);
         assertThat(e.responseBytes).isEqualTo(342);
         assertThat(e.clientIp).isEqualTo("10.0.0.9");
+        assertThat(e.method).isSameAs("POST");
+        assertThat(e.userAgent).isEqualTo("curl/8");
     }
 
     @Test
@@ -110,6 +112,8 @@ class LogfmtFormatTest {
         assertThat(e.latencyMs).isEqualTo(18.0);
         assertThat(e.responseBytes).isEqualTo(13);
         assertThat(e.clientIp).isEqualTo("204.204.204.204");
+        assertThat(e.method).isSameAs("GET");
+        assertThat(e.userAgent).isNull();
         // No message key: the line is its own message, for the template miner.
         assertThat(e.message).isEqualTo(line);
         assertThat(Parsed.one(heroku, "at=error code=H12 desc=\"Request timeout\"", RECORD).level)

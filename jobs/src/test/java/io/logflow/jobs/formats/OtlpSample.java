@@ -49,6 +49,8 @@ final class OtlpSample {
                                         "http.server.request.duration",
                                         AnyValue.newBuilder().setDoubleValue(0.0125).build()))
                         .addAttributes(kv("http.response.body.size", integer(1234)))
+                        .addAttributes(
+                                kv("user_agent.original", string("Mozilla/5.0 (X11; Linux)")))
                         .build();
         LogRecord login =
                 LogRecord.newBuilder()
@@ -79,6 +81,8 @@ final class OtlpSample {
                 LogRecord.newBuilder()
                         .addAttributes(kv("http.route", string("/users/{id}")))
                         .addAttributes(kv("http.status_code", string("404")))
+                        .addAttributes(kv("http.method", string("GET")))
+                        .addAttributes(kv("http.user_agent", string("curl/8.5.0")))
                         .build();
         ResourceLogs checkout =
                 ResourceLogs.newBuilder()
@@ -159,7 +163,9 @@ final class OtlpSample {
                  {"key":"http.route","value":{"stringValue":"/api/pay"}},
                  {"key":"client.address","value":{"stringValue":"10.0.0.7"}},
                  {"key":"http.server.request.duration","value":{"doubleValue":0.0125}},
-                 {"key":"http.response.body.size","value":{"intValue":"1234"}}],
+                 {"key":"http.response.body.size","value":{"intValue":"1234"}},
+                 {"key":"user_agent.original",
+                  "value":{"stringValue":"Mozilla/5.0 (X11; Linux)"}}],
                 "flags":1,"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174"},
                {"observedTimeUnixNano":"1795687201000000000","severityText":"warning",
                 "body":{"kvlistValue":{"values":[
@@ -172,7 +178,9 @@ final class OtlpSample {
                 "traceId":"","spanId":""}]},
              {"scope":{},"logRecords":[{"attributes":[
                {"key":"http.route","value":{"stringValue":"/users/{id}"}},
-               {"key":"http.status_code","value":{"stringValue":"404"}}]}]}],
+               {"key":"http.status_code","value":{"stringValue":"404"}},
+               {"key":"http.method","value":{"stringValue":"GET"}},
+               {"key":"http.user_agent","value":{"stringValue":"curl/8.5.0"}}]}]}],
              "schemaUrl":"https://opentelemetry.io/schemas/1.26.0"},
             {"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"search"}}],
               "droppedAttributesCount":0},
@@ -231,7 +239,16 @@ final class OtlpSample {
                 .extracting(e -> e.http)
                 .containsExactly(true, false, true, false, false, true, false);
 
+        assertThat(events)
+                .extracting(e -> e.method)
+                .containsExactly("POST", null, "GET", null, null, null, null);
+        assertThat(events)
+                .extracting(e -> e.userAgent)
+                .containsExactly(
+                        "Mozilla/5.0 (X11; Linux)", null, "curl/8.5.0", null, null, null, null);
+
         CompactEvent payment = events.get(0);
+        assertThat(payment.method).as("the shared string, not a copy").isSameAs("POST");
         assertThat(payment.path).as("url.path before http.route, no query").isEqualTo("/api/pay");
         assertThat(payment.status).isEqualTo(502);
         assertThat(payment.latencyMs).as("seconds to millis").isEqualTo(12.5);
@@ -239,6 +256,7 @@ final class OtlpSample {
         assertThat(payment.clientIp).isEqualTo("10.0.0.7");
 
         CompactEvent notFound = events.get(2);
+        assertThat(notFound.method).as("the older attribute name").isSameAs("GET");
         assertThat(notFound.path).isEqualTo("/users/{id}");
         assertThat(notFound.status).as("a status in a string").isEqualTo(404);
         assertThat(notFound.latencyMs).isNaN();

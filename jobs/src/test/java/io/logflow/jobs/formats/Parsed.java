@@ -54,6 +54,8 @@ final class Parsed {
         c.latencyMs = e.latencyMs;
         c.responseBytes = e.responseBytes;
         c.clientIp = e.clientIp;
+        c.method = e.method;
+        c.userAgent = e.userAgent;
         return c;
     }
 }

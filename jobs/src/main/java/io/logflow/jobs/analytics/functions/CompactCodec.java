@@ -1,5 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.jobs.formats.HttpMethods;
 import io.logflow.schema.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,6 +11,11 @@ import java.util.Arrays;
  * (those start with 0, and the Avro source dead-letters anything else before the shuffle), then the
  * compact fields in a fixed order. A raw line is parsed once, at the source; behind the shuffle
  * this is read back field by field, as cheap as the Avro projection.
+ *
+ * <p>The bytes live only in flight between two tasks of one run: no state holds a {@link
+ * ShuffledEvent} or a {@link CompactEvent} (the windows keep accumulators, the miner its templates)
+ * and checkpoints are aligned, so no snapshot keeps in-flight records. The layout may therefore
+ * change between versions without a version of its own.
  */
 public final class CompactCodec {
 
@@ -42,6 +48,8 @@ public final class CompactCodec {
             putLong(Double.doubleToRawLongBits(e.latencyMs));
             putLong(e.responseBytes);
             putString(e.clientIp);
+            putString(e.method);
+            putString(e.userAgent);
         }
         return Arrays.copyOf(buf, pos);
     }
@@ -64,6 +72,8 @@ public final class CompactCodec {
             out.latencyMs = Double.longBitsToDouble(r.getLong());
             out.responseBytes = r.getLong();
             out.clientIp = r.getString();
+            out.method = r.getMethod();
+            out.userAgent = r.getString();
         }
         return out;
     }
@@ -136,6 +146,17 @@ public final class CompactCodec {
                 return null;
             }
             String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        /** As {@link #getString}, with the common methods as their shared strings. */
+        String getMethod() {
+            int n = getInt();
+            if (n < 0) {
+                return null;
+            }
+            String s = HttpMethods.of(b, pos, pos + n);
             pos += n;
             return s;
         }

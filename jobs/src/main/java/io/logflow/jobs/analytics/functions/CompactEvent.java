@@ -8,8 +8,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * What the keyed operators behind the shuffle read of an event: the fields the window aggregates
  * and the template miner use, and the shuffled record it was decoded from, so that a late event
- * still leaves whole. Logger, trace id, method, user agent and attributes are skipped at decode
- * without building their strings; the attributes map alone was 7% of the keyed task.
+ * still leaves whole. The Avro decode skips logger, trace id, method, user agent and attributes
+ * without building their strings (the attributes map alone was 7% of the keyed task); a raw format
+ * fills method and user agent, which the normalize job writes out and analytics never reads.
  */
 @TypeInfo(CompactEventTypeInfo.Factory.class)
 public final class CompactEvent {
@@ -36,6 +37,12 @@ public final class CompactEvent {
     /** Nullable. */
     public String clientIp;
 
+    /** Nullable; one of {@link HttpMethods}' shared strings for the common methods. */
+    public String method;
+
+    /** Nullable. */
+    public String userAgent;
+
     /** The record this was decoded from; null when built from a {@link LogEvent}. */
     public ShuffledEvent origin;
 
@@ -57,6 +64,8 @@ public final class CompactEvent {
             e.latencyMs = http.getLatencyMs();
             e.responseBytes = http.getResponseBytes();
             e.clientIp = http.getClientIp();
+            e.method = http.getMethod();
+            e.userAgent = http.getUserAgent();
         }
         return e;
     }
@@ -74,6 +83,8 @@ public final class CompactEvent {
         latencyMs = Double.NaN;
         responseBytes = 0;
         clientIp = null;
+        method = null;
+        userAgent = null;
         origin = null;
         return this;
     }
@@ -91,6 +102,8 @@ public final class CompactEvent {
         latencyMs = from.latencyMs;
         responseBytes = from.responseBytes;
         clientIp = from.clientIp;
+        method = from.method;
+        userAgent = from.userAgent;
         origin = from.origin;
         return this;
     }

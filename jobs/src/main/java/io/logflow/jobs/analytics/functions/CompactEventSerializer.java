@@ -1,5 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.jobs.formats.HttpMethods;
 import io.logflow.jobs.state.StatelessSerializer;
 import io.logflow.schema.Level;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import org.apache.flink.types.StringValue;
 /**
  * Serializer of {@link CompactEvent}, for when Flink must copy or ship one: the job chains every
  * operator that reads it behind the decode, so a running job never calls it per event. Not used for
- * state, so the layout may change between versions.
+ * state (see {@link CompactCodec} for why nothing snapshots a compact event), so the layout may
+ * change between versions.
  */
 public final class CompactEventSerializer extends StatelessSerializer<CompactEvent> {
 
@@ -48,6 +50,8 @@ public final class CompactEventSerializer extends StatelessSerializer<CompactEve
             out.writeLong(e.responseBytes);
             // StringValue writes null as its own length code.
             StringValue.writeString(e.clientIp, out);
+            StringValue.writeString(e.method, out);
+            StringValue.writeString(e.userAgent, out);
         }
         out.writeBoolean(e.origin != null);
         if (e.origin != null) {
@@ -74,6 +78,8 @@ public final class CompactEventSerializer extends StatelessSerializer<CompactEve
             e.latencyMs = in.readDouble();
             e.responseBytes = in.readLong();
             e.clientIp = StringValue.readString(in);
+            e.method = HttpMethods.of(StringValue.readString(in));
+            e.userAgent = StringValue.readString(in);
         }
         if (in.readBoolean()) {
             e.origin = ShuffledEventSerializer.INSTANCE.deserialize(in);

@@ -80,7 +80,8 @@ final class EventDecoder {
 
     /**
      * A parsed line as a {@code LogEvent}: what the compact record kept of it (a raw line has no
-     * logger, trace id or attributes the windows would read; its HTTP method is not kept).
+     * logger, trace id or attributes the windows would read); a method the line did not name is
+     * empty, as the schema's method is not nullable.
      */
     static LogEvent fromParsed(CompactEvent e) {
         LogEvent.Builder b =
@@ -94,13 +95,13 @@ final class EventDecoder {
         if (e.http) {
             b.setHttp(
                     io.logflow.schema.HttpInfo.newBuilder()
-                            .setMethod("")
+                            .setMethod(e.method == null ? "" : e.method)
                             .setPath(e.path)
                             .setStatus(e.status)
                             .setLatencyMs(e.latencyMs)
                             .setResponseBytes(e.responseBytes)
                             .setClientIp(e.clientIp)
-                            .setUserAgent(null)
+                            .setUserAgent(e.userAgent)
                             .build());
         }
         return b.build();

@@ -33,6 +33,8 @@ class CompactEventSerializerUpholdsContractTest extends SerializerTestBase<Compa
                 && Double.compare(a.latencyMs, b.latencyMs) == 0
                 && a.responseBytes == b.responseBytes
                 && Objects.equals(a.clientIp, b.clientIp)
+                && Objects.equals(a.method, b.method)
+                && Objects.equals(a.userAgent, b.userAgent)
                 && same(a.origin, b.origin);
     }
 
@@ -71,6 +73,10 @@ class CompactEventSerializerUpholdsContractTest extends SerializerTestBase<Compa
         int i = 0;
         for (LogEvent e : LogEvents.varied(40)) {
             CompactEvent c = CompactEvent.of(e);
+            if (c.http && i % 3 == 1) {
+                c.userAgent = "curl/8." + i;
+                c.method = i % 2 == 0 ? "PROPFIND" : null;
+            }
             if (i++ % 2 == 0) {
                 c.origin =
                         new ShuffledEvent(
