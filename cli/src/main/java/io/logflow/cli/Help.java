@@ -110,9 +110,9 @@ final class Help {
                 return NotifyCommand.USAGE;
             case "generate":
                 return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
-                        + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json] [--rate N]"
-                        + " [--count N] [--seed N] [--malformed F] [--late F] [--v2 F]"
-                        + " [--incident spec]";
+                        + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json|otlp-proto]"
+                        + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2"
+                        + " F] [--incident spec]";
             default:
                 return "No help for '"
                         + command

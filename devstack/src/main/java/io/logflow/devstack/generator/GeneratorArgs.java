@@ -10,11 +10,11 @@ final class GeneratorArgs {
 
     static final String USAGE =
             "Usage: GeneratorMain --kafka host:port --registry http://host:port [--topic logs]"
-                + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json (lines need no"
-                + " --registry)] [--rate 1000 (0 = as fast as possible)] [--event-rate N] [--count"
-                + " N (0 = until stopped)] [--seed 42] [--malformed 0.01] [--late 0.005] [--late-by"
-                + " 5m] [--skew 2s] [--v2 0.2] [--incident spike:payments@60s+120s]... [--services"
-                + " a,b,c] [--hosts 4] [--start 2026-01-01T00:00:00Z] [--linger-ms 20]"
+                + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json|otlp-proto (raw formats"
+                + " need no --registry)] [--rate 1000 (0 = as fast as possible)] [--event-rate N]"
+                + " [--count N (0 = until stopped)] [--seed 42] [--malformed 0.01] [--late 0.005]"
+                + " [--late-by 5m] [--skew 2s] [--v2 0.2] [--incident spike:payments@60s+120s]..."
+                + " [--services a,b,c] [--hosts 4] [--start 2026-01-01T00:00:00Z] [--linger-ms 20]"
                 + " [--batch-size 262144] [--connect-timeout 10s]";
 
     private GeneratorArgs() {}

@@ -12,15 +12,16 @@ import java.util.Locale;
 /**
  * Renders a generated event as the line a fleet's shipper would put on Kafka, for the job's raw
  * formats: ECS JSON, logfmt, an nginx combined access log line, RFC 5424 syslog, a log4j-style text
- * line, or an OpenTelemetry {@code ExportLogsServiceRequest} in OTLP/JSON as the collector's Kafka
- * exporter writes it with {@code encoding: otlp_json} (one record per request). The same traffic
- * model drives every format, so a raw stream looks like the Avro one.
+ * line, or an OpenTelemetry {@code ExportLogsServiceRequest} as the collector's Kafka exporter
+ * writes it, in OTLP/JSON ({@code encoding: otlp_json}) or protobuf ({@code otlp_proto}, its
+ * default), one request per record. The same traffic model drives every format, so a raw stream
+ * looks like the Avro one.
  */
 public final class LineRenderer {
 
     /** The generator's formats: Avro through the registry, or one of the raw lines. */
     public static final List<String> FORMATS =
-            List.of("avro", "json", "logfmt", "nginx", "syslog", "text", "otlp-json");
+            List.of("avro", "json", "logfmt", "nginx", "syslog", "text", "otlp-json", "otlp-proto");
 
     private static final DateTimeFormatter CLF =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
@@ -31,8 +32,14 @@ public final class LineRenderer {
 
     private LineRenderer() {}
 
-    /** {@code e} as one line of {@code format} (any of {@link #FORMATS} but avro), UTF-8. */
+    /**
+     * {@code e} as one record of {@code format} (any of {@link #FORMATS} but avro): a UTF-8 line,
+     * or for {@code otlp-proto} the request's protobuf bytes.
+     */
     public static byte[] render(String format, LogEvent e) {
+        if (format.equals("otlp-proto")) {
+            return OtlpRequests.of(e).toByteArray();
+        }
         String line =
                 switch (format) {
                     case "json" -> json(e);
@@ -90,23 +97,16 @@ public final class LineRenderer {
      * semantic-convention attributes with the duration in seconds.
      */
     private static String otlpJson(LogEvent e) {
-        long nanos =
-                e.getTimestamp().getEpochSecond() * 1_000_000_000L + e.getTimestamp().getNano();
-        int severity =
-                switch (e.getLevel()) {
-                    case TRACE -> 1;
-                    case DEBUG -> 5;
-                    case INFO -> 9;
-                    case WARN -> 13;
-                    case ERROR -> 17;
-                    case FATAL -> 21;
-                };
+        long nanos = OtlpRequests.nanos(e);
+        int severity = OtlpRequests.severity(e.getLevel());
         StringBuilder b = new StringBuilder(512);
         b.append("{\"resourceLogs\":[{\"resource\":{\"attributes\":[");
         otlpAttribute(b, "service.name", e.getService());
         otlpAttribute(b, "host.name", e.getHost());
         b.setLength(b.length() - 1);
-        b.append("]},\"scopeLogs\":[{\"scope\":{\"name\":\"logflow-generator\"},");
+        b.append("]},\"scopeLogs\":[{\"scope\":{\"name\":\"")
+                .append(OtlpRequests.SCOPE)
+                .append("\"},");
         b.append("\"logRecords\":[{\"timeUnixNano\":\"").append(nanos).append("\",");
         b.append("\"severityNumber\":").append(severity).append(',');
         field(b, "severityText", e.getLevel().name());
@@ -129,6 +129,9 @@ public final class LineRenderer {
                     .append("\"}},");
             if (h.getClientIp() != null) {
                 otlpAttribute(b, "client.address", h.getClientIp());
+            }
+            if (h.getUserAgent() != null) {
+                otlpAttribute(b, "user_agent.original", h.getUserAgent());
             }
         }
         e.getAttributes().forEach((k, v) -> otlpAttribute(b, k, v));

@@ -94,7 +94,8 @@ public final class LogGeneratorBuilder {
     /**
      * How records are written: {@code avro} (Confluent-framed through the registry, the default) or
      * a raw line, {@code json}, {@code logfmt}, {@code nginx}, {@code syslog}, {@code text} or
-     * {@code otlp-json} (one OTLP/JSON export request per event).
+     * {@code otlp-json} / {@code otlp-proto} (one OTLP export request per event, as JSON or
+     * protobuf bytes).
      */
     public LogGeneratorBuilder format(String format) {
         if (!LineRenderer.FORMATS.contains(format)) {

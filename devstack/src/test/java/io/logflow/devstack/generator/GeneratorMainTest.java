@@ -145,7 +145,7 @@ class GeneratorMainTest {
         assertThatThrownBy(() -> LogGenerator.builder().format("xml"))
                 .hasMessage(
                         "Unknown format 'xml'; formats are avro, json, logfmt, nginx, syslog,"
-                                + " text, otlp-json");
+                                + " text, otlp-json, otlp-proto");
     }
 
     private void assertError(String[] args, String expected) {

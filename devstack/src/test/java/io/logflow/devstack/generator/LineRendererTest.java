@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logflow.schema.HttpInfo;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -59,6 +65,44 @@ class LineRendererTest {
                             + "\"http.response.status_code\":502,\"event.duration\":123000000,"
                             + "\"http.response.body.bytes\":42,\"client.ip\":\"10.0.0.7\","
                             + "\"user_agent.original\":\"curl/8\",\"labels\":{\"region\":\"eu-1\"}}");
+    }
+
+    @Test
+    void otlpProtoIsOneExportRequestOfTheEvent() throws Exception {
+        ExportLogsServiceRequest request =
+                ExportLogsServiceRequest.parseFrom(LineRenderer.render("otlp-proto", EVENT));
+        assertThat(request.getResourceLogsCount()).isEqualTo(1);
+        ResourceLogs resource = request.getResourceLogs(0);
+        assertThat(resource.getResource().getAttributesList())
+                .containsExactly(kv("service.name", "checkout"), kv("host.name", "checkout-1"));
+        assertThat(resource.getScopeLogsCount()).isEqualTo(1);
+        assertThat(resource.getScopeLogs(0).getScope().getName()).isEqualTo("logflow-generator");
+        assertThat(resource.getScopeLogs(0).getLogRecordsCount()).isEqualTo(1);
+        LogRecord log = resource.getScopeLogs(0).getLogRecords(0);
+        assertThat(log.getTimeUnixNano()).isEqualTo(1_795_687_205_250_000_000L);
+        assertThat(log.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_ERROR);
+        assertThat(log.getSeverityText()).isEqualTo("ERROR");
+        assertThat(log.getBody().getStringValue()).isEqualTo("Payment \"7\" failed");
+        assertThat(log.getAttributesList())
+                .containsExactly(
+                        kv("http.request.method", "POST"),
+                        kv("url.path", "/api/pay"),
+                        kv("http.response.status_code", AnyValue.newBuilder().setIntValue(502)),
+                        kv(
+                                "http.server.request.duration",
+                                AnyValue.newBuilder().setDoubleValue(0.123)),
+                        kv("http.response.body.size", AnyValue.newBuilder().setIntValue(42)),
+                        kv("client.address", "10.0.0.7"),
+                        kv("user_agent.original", "curl/8"),
+                        kv("region", "eu-1"));
+    }
+
+    private static KeyValue kv(String key, String value) {
+        return kv(key, AnyValue.newBuilder().setStringValue(value));
+    }
+
+    private static KeyValue kv(String key, AnyValue.Builder value) {
+        return KeyValue.newBuilder().setKey(key).setValue(value).build();
     }
 
     private static String line(String format) {
