@@ -3,6 +3,7 @@ package io.logflow.jobs.analytics;
 import static io.logflow.jobs.analytics.AnalyticsOptions.*;
 
 import io.logflow.connectors.Secrets;
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.connectors.files.FileSinks.FileFormat;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.registry.RegistryOptions;
@@ -10,7 +11,6 @@ import io.logflow.jobs.alerts.AlertOptions;
 import io.logflow.jobs.alerts.AlertRules;
 import io.logflow.jobs.alerts.AlertRulesFile;
 import io.logflow.jobs.alerts.AlertSettings;
-import io.logflow.jobs.config.JobArgs;
 import io.logflow.jobs.patterns.PatternSettings;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -156,7 +156,11 @@ public final class AnalyticsConfig implements Serializable {
         List<String> passThrough = new ArrayList<>(FLINK_PREFIXES);
         passThrough.add(KAFKA_PROPERTIES_PREFIX);
         passThrough.add(InputSource.PREFIX);
-        return from(JobArgs.parse(args, AnalyticsOptions.all(), passThrough));
+        return from(
+                ToolArgs.of(AnalyticsJob.NAME, AnalyticsOptions.all())
+                        .passThrough(passThrough)
+                        .withConfigFile()
+                        .parse(args));
     }
 
     /** Validates an already built configuration. */
