@@ -141,6 +141,11 @@ public final class ToolArgs {
                         + expected);
     }
 
+    /** The error for a value of {@code option} that {@code reason} (which names it) rejects. */
+    public static IllegalArgumentException invalid(ConfigOption<?> option, String reason) {
+        return new IllegalArgumentException("Invalid value for '" + option.key() + "': " + reason);
+    }
+
     /** The error for a required {@code option} that was not given. */
     public static IllegalArgumentException missing(ConfigOption<?> option) {
         return new IllegalArgumentException("Missing required option '" + option.key() + "'");
@@ -256,7 +261,8 @@ public final class ToolArgs {
                             .map(c -> ((Enum<?>) c).name())
                             .collect(Collectors.joining(", "));
         }
-        return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause instanceof NumberFormatException ? "a number" : cause.getMessage();
     }
 
     private static String placeholder(ConfigOption<?> option) {

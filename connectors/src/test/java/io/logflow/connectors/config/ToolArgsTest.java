@@ -119,6 +119,11 @@ class ToolArgsTest {
                 "Invalid value for 'mode': 'slow'; expected one of FAST, SAFE",
                 "--kafka=k:1",
                 "--mode=slow");
+        ConfigOption<Integer> port = ConfigOptions.key("port").intType().noDefaultValue();
+        assertThatThrownBy(() -> ToolArgs.of("t", port).parse("--port", "x"))
+                .hasMessage("Invalid value for 'port': 'x'; expected a number");
+        assertThat(ToolArgs.invalid(KAFKA, "Host 'x' has no port"))
+                .hasMessage("Invalid value for 'kafka': Host 'x' has no port");
         assertThat(ToolArgs.invalid(TOKEN, "hunter2", "a token"))
                 .hasMessage("Invalid value for 'bearer-token': '******'; expected a token");
     }

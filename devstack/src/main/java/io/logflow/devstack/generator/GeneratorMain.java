@@ -1,8 +1,8 @@
 package io.logflow.devstack.generator;
 
+import io.logflow.connectors.config.ToolArgs;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,16 +30,16 @@ public final class GeneratorMain {
 
     /** Runs the generator; returns the exit code. Tests pass {@code installHook=false}. */
     static int run(String[] args, PrintStream out, PrintStream err, boolean installHook) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            out.println(GeneratorArgs.USAGE);
+        if (ToolArgs.wantsHelp(args)) {
+            out.println(GeneratorOptions.ARGS.usage());
             return 0;
         }
         LogGenerator generator;
         try {
-            generator = GeneratorArgs.parse(args).build();
+            generator = GeneratorOptions.parse(args).build();
         } catch (IllegalArgumentException e) {
             err.println(NAME + ": " + e.getMessage());
-            err.println(GeneratorArgs.USAGE);
+            err.println(GeneratorOptions.ARGS.usage());
             return 2;
         }
         err.println(NAME + ": " + generator.describe());

@@ -1,6 +1,5 @@
 package io.logflow.devstack.generator;
 
-import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +16,16 @@ public final class LogGeneratorBuilder {
 
     String bootstrapServers;
     RegistryClientConfig registry;
-    String topic = Defaults.TOPIC_LOGS;
-    double ratePerSecond = 1000;
+    String topic = GeneratorOptions.TOPIC.defaultValue();
+    double ratePerSecond = GeneratorOptions.RATE.defaultValue();
     double eventTimeRate;
     long count;
     double malformedShare;
-    String format = "avro";
+    String format = GeneratorOptions.FORMAT.defaultValue();
     double v2Share;
     double lateShare;
-    Duration lateBy = Duration.ofMinutes(5);
-    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration lateBy = GeneratorOptions.LATE_BY.defaultValue();
+    Duration connectTimeout = GeneratorOptions.CONNECT_TIMEOUT.defaultValue();
     final Properties producerProperties = new Properties();
     final TrafficConfig.Builder traffic = TrafficConfig.builder();
 
@@ -167,8 +166,12 @@ public final class LogGeneratorBuilder {
         props.put(
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         // Large, briefly lingering lz4 batches: log lines compress well and preloads are big.
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        props.put(
+                ProducerConfig.LINGER_MS_CONFIG,
+                String.valueOf(GeneratorOptions.LINGER_MS.defaultValue()));
+        props.put(
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                String.valueOf(GeneratorOptions.BATCH_SIZE.defaultValue()));
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
         props.putAll(producerProperties);

@@ -105,9 +105,9 @@ public final class TrafficConfig {
 
     /** Builder for {@link TrafficConfig}; defaults give the six-service shop at 1000 events/s. */
     public static final class Builder {
-        private long seed = 42;
+        private long seed = GeneratorOptions.SEED.defaultValue();
         private List<String> services = ServiceCatalog.DEFAULT_SERVICES;
-        private int hostsPerService = 4;
+        private int hostsPerService = GeneratorOptions.HOSTS.defaultValue();
         private Instant start;
         private double eventsPerSecond = 1000;
         private Duration maxOutOfOrder = Duration.ZERO;

@@ -21,7 +21,7 @@ class GeneratorMainTest {
     @Test
     void parsesEveryOption() {
         LogGeneratorBuilder b =
-                GeneratorArgs.parse(
+                GeneratorOptions.parse(
                         args(
                                 "--topic",
                                 "t",
@@ -77,27 +77,52 @@ class GeneratorMainTest {
 
     @Test
     void badArgumentsNameTheFlagOnOneLineAndExitWith2() {
-        assertError(args("--rate", "fast"), "Option --rate: needs a number, got 'fast'");
+        assertError(args("--rate", "fast"), "Invalid value for 'rate': 'fast'; expected a number");
         assertError(
-                args("--malformed", "2"), "Option --malformed: must be a share between 0 and 1");
+                args("--rate", "-1"), "Invalid value for 'rate': '-1.0'; expected a number >= 0");
+        assertError(
+                args("--malformed", "2"),
+                "Invalid value for 'malformed': '2.0'; expected a share between 0 and 1");
         assertError(
                 args("--incident", "spike:payments"),
-                "Option --incident: Incident 'spike:payments' has no '@<start>'");
-        assertError(args("--skew", "abit"), "Option --skew: Invalid duration 'abit'");
-        assertError(args("--start", "yesterday"), "Option --start: needs an ISO instant");
-        assertError(args("--colour", "red"), "Unknown option --colour");
-        assertError(args("--count"), "Option --count needs a value");
+                "Invalid value for 'incident': Incident 'spike:payments' has no '@<start>';"
+                        + " expected spike:<service>@<start>[+<duration>],"
+                        + " latency:<service>:<path>@<start>[+<duration>],"
+                        + " silence:<service>@<start>[+<duration>] or"
+                        + " newerror:<service>@<start>[+<duration>]");
+        assertError(
+                args("--skew", "abit"),
+                "Invalid value for 'skew': 'abit'; expected a duration such as 500ms, 30s or 5m");
+        assertError(
+                args("--start", "yesterday"),
+                "Invalid value for 'start': 'yesterday'; expected an ISO instant such as"
+                        + " 2026-01-01T00:00:00Z");
+        assertError(
+                args("--colour", "red"),
+                "Unknown option 'colour'. Known options: batch-size, connect-timeout, count,"
+                        + " event-rate, format, hosts, incident, kafka, late, late-by, linger-ms,"
+                        + " malformed, rate, registry, seed, services, skew, start, topic, v2");
+        assertError(args("--count"), "Option 'count' needs a value");
         assertError(
                 new String[] {"--registry", "http://localhost:8085"},
-                "Missing required option --kafka");
+                "Missing required option 'kafka'");
         assertError(
-                new String[] {"--kafka", "localhost:9092"}, "Missing required option --registry");
+                new String[] {"--kafka", "localhost:9092"}, "Missing required option 'registry'");
         assertError(
                 new String[] {"--kafka", "k:1", "--registry", "ftp://x"},
-                "Option --registry: Schema registry URL 'ftp://x' must start with http");
+                "Invalid value for 'registry': Schema registry URL 'ftp://x' must start with"
+                        + " http:// or https://");
         assertError(
-                args("--malformed", "0.7", "--v2", "0.7"), "malformedShare + v2Share must be <= 1");
-        assertError(args("--incident", "spike:billing@1s"), "unknown service 'billing'");
+                args("--format", "xml"),
+                "Invalid value for 'format': Unknown format 'xml'; formats are avro, json, logfmt,"
+                        + " nginx, syslog, text, otlp-json, otlp-proto");
+        assertError(
+                args("--malformed", "0.7", "--v2", "0.7"),
+                "malformedShare + v2Share must be <= 1, got 0.7 + 0.7");
+        assertError(
+                args("--incident", "spike:billing@1s"),
+                "Incident 'spike:billing@1000ms' names unknown service 'billing'; services:"
+                        + " gateway, search, catalog, checkout, auth, payments");
     }
 
     @Test
@@ -130,7 +155,14 @@ class GeneratorMainTest {
     void helpPrintsUsage() {
         assertThat(GeneratorMain.run(new String[] {"--help"}, print(out), print(err), false))
                 .isZero();
-        assertThat(text(out)).contains("--kafka host:port", "--incident");
+        assertThat(text(out))
+                .startsWith("Usage: bin/logflow generate [--key value]...\n")
+                .contains(
+                        "\n  --kafka VALUE                  Kafka host:port. Required.\n",
+                        "\n  --rate N                       Records per second; 0 sends as fast as"
+                                + " possible. Default: 1000.\n",
+                        "\n  --incident VALUE (repeatable)  An incident such as"
+                                + " spike:payments@60s+120s.\n");
     }
 
     @Test
@@ -155,7 +187,7 @@ class GeneratorMainTest {
 
         assertThat(code).as(String.join(" ", args)).isEqualTo(2);
         String first = text(err).split("\n")[0];
-        assertThat(first).startsWith("generator: ").contains(expected);
+        assertThat(first).isEqualTo("generator: " + expected);
         assertThat(text(err)).doesNotContain("\tat ");
     }
 
