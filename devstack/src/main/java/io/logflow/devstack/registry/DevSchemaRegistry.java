@@ -3,6 +3,7 @@ package io.logflow.devstack.registry;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.devstack.registry.SchemaLogRecord.SchemaUpdate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,15 +50,17 @@ public final class DevSchemaRegistry implements AutoCloseable {
         return new DevSchemaRegistryBuilder();
     }
 
-    /**
-     * Starts from {@code --kafka host:port [--port 8085] [--host h] [--topic t]}; stops on SIGTERM.
-     */
+    /** Starts from {@link RegistryArgs} ({@code --kafka host:port ...}); stops on SIGTERM. */
     public static void main(String[] args) throws InterruptedException {
+        if (ToolArgs.wantsHelp(args)) {
+            System.out.println(RegistryArgs.ARGS.usage());
+            return;
+        }
         DevSchemaRegistry registry;
         try {
             registry = RegistryArgs.parse(args).build();
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println(e.getMessage() + "\n" + RegistryArgs.ARGS.usage());
             System.exit(2);
             return;
         }

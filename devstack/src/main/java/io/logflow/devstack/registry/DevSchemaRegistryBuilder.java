@@ -21,9 +21,9 @@ public final class DevSchemaRegistryBuilder {
     private SSLContext https;
 
     DevSchemaRegistryBuilder() {
-        this.host = "127.0.0.1";
+        this.host = RegistryArgs.HOST.defaultValue();
         this.port = 0;
-        this.topic = "_schemas";
+        this.topic = RegistryArgs.TOPIC.defaultValue();
         this.startupTimeout = Duration.ofSeconds(30);
     }
 

@@ -55,15 +55,35 @@ class RegistryArgsTest {
     @Test
     void failsNamingTheOffendingOption() {
         assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--port", "1"}))
-                .hasMessageStartingWith("Missing required option --kafka.");
+                .hasMessage("Missing required option 'kafka'");
         assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--kafka"}))
-                .hasMessageStartingWith("Option --kafka needs a value.");
+                .hasMessage("Option 'kafka' needs a value");
         assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--kafka", "k:1", "--prot", "1"}))
-                .hasMessageStartingWith("Unknown option --prot.");
-        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--port", "eighty"}))
-                .hasMessage("Option --port needs a number, not eighty");
+                .hasMessage(
+                        "Unknown option 'prot'. Known options: basic-auth, bearer-token, host,"
+                                + " kafka, port, topic");
+        assertThatThrownBy(() -> RegistryArgs.parse(new String[] {"--kafka=k:1", "--port=eighty"}))
+                .hasMessage("Invalid value for 'port': 'eighty'; expected a whole number");
+        assertThatThrownBy(() -> settings("--kafka", "k:1", "--basic-auth", "hunter2"))
+                .hasMessage("Invalid value for 'basic-auth': expected user:password");
         assertThatThrownBy(() -> settings("--kafka", "k:1", "--port", "70000"))
                 .hasMessage("port must be between 0 and 65535 but is 70000");
+    }
+
+    @Test
+    void usageComesFromTheOptions() {
+        assertThat(RegistryArgs.ARGS.usage())
+                .isEqualTo(
+                        String.join(
+                                "\n",
+                                "Usage: DevSchemaRegistry [--key value]...",
+                                "  --kafka VALUE         Kafka host:port. Required.",
+                                "  --port N              Port to listen on. Default: 8085.",
+                                "  --host VALUE          Address to listen on. Default: 127.0.0.1.",
+                                "  --topic VALUE         Compacted topic the schemas are kept in."
+                                        + " Default: _schemas.",
+                                "  --basic-auth VALUE    user:password that requests must send.",
+                                "  --bearer-token VALUE  Token that requests must send."));
     }
 
     @Test
