@@ -314,9 +314,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Builder for {@link EmbeddedKafka}. */
     public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 0;
-        private int controllerPort = 0;
+        private String host = KafkaMain.HOST.defaultValue();
+        private int port = KafkaMain.PORT.defaultValue();
+        private int controllerPort = KafkaMain.CONTROLLER_PORT.defaultValue();
         private Path dataDir;
         private Duration startTimeout = Duration.ofSeconds(60);
         private final Map<String, String> overrides = new HashMap<>();
