@@ -7,11 +7,13 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -82,16 +84,20 @@ public final class BenchRun {
                 // Checkpoints every second, so that the state is caught mid-run even in short runs.
                 ScenarioArgs scaleArgs =
                         base.copy()
-                                .with("topic", topic)
-                                .with("expected", settings.scaleEvents())
-                                .with("checkpoint-interval", SCALE_CHECKPOINT_MILLIS + "ms");
+                                .with(ScenarioArgs.TOPIC, topic)
+                                .with(ScenarioArgs.EXPECTED, settings.scaleEvents())
+                                .with(
+                                        ScenarioArgs.CHECKPOINT_INTERVAL,
+                                        Duration.ofMillis(SCALE_CHECKPOINT_MILLIS));
                 scale.add(
                         measure(
                                 runner,
                                 scaleArgs,
                                 "scale-" + k + "-services",
                                 "logflow",
-                                Map.of("parallelism", 1, "sink", "discard")));
+                                a ->
+                                        a.with(ScenarioArgs.PARALLELISM, 1)
+                                                .with(ScenarioArgs.SINK, "discard")));
             }
 
             BenchReport.Written written =
@@ -129,11 +135,11 @@ public final class BenchRun {
             List<ScenarioResult> rows,
             Map<String, Map<String, Long>> counts)
             throws Exception {
-        ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", Map.of());
+        ScenarioResult consumeOnly = measure(runner, base, CONSUME, "consume", a -> a);
         long topicBytes = consumeOnly.bytes();
         rows.add(consumeOnly);
-        rows.add(measure(runner, base, CEILING, "decode", Map.of()));
-        for (int p = 1; p <= 2; p++) {
+        rows.add(measure(runner, base, CEILING, "decode", a -> a));
+        for (int p : List.of(1, 2)) {
             // "windows": exactly-once sinks, templates and alerts off — the Kafka Streams
             // peers' work, so the engines are compared on equal work.
             for (String sink : List.of("eos", "discard", "windows")) {
@@ -144,7 +150,9 @@ public final class BenchRun {
                                         base,
                                         name,
                                         "logflow",
-                                        Map.of("parallelism", p, "sink", sink))
+                                        a ->
+                                                a.with(ScenarioArgs.PARALLELISM, p)
+                                                        .with(ScenarioArgs.SINK, sink))
                                 .withBytes(topicBytes));
                 if (!sink.equals("discard")) {
                     counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
@@ -153,10 +161,15 @@ public final class BenchRun {
         }
         rows.add(rawFormat(runner, stack, base, "nginx", counts));
         for (String kind : List.of("kstreams", "kstreams-papi")) {
-            for (int threads = 1; threads <= 2; threads++) {
+            for (int threads : List.of(1, 2)) {
                 String name = kind + "-t" + threads;
                 rows.add(
-                        measure(runner, base, name, kind, Map.of("threads", threads))
+                        measure(
+                                        runner,
+                                        base,
+                                        name,
+                                        kind,
+                                        a -> a.with(ScenarioArgs.THREADS, threads))
                                 .withBytes(topicBytes));
                 counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
             }
@@ -202,16 +215,22 @@ public final class BenchRun {
         }
         ScenarioArgs args =
                 base.copy()
-                        .with("topic", topic)
-                        .with("warmup-topic", warmup)
-                        .with("expected", events)
-                        .with("warmup-expected", warmupEvents)
-                        .with("format", format);
-        ScenarioResult consumed =
-                measure(runner, args, CONSUME + "-" + format, "consume", Map.of());
+                        .with(ScenarioArgs.TOPIC, topic)
+                        .with(ScenarioArgs.WARMUP_TOPIC, warmup)
+                        .with(ScenarioArgs.EXPECTED, events)
+                        .with(ScenarioArgs.WARMUP_EXPECTED, warmupEvents)
+                        .with(ScenarioArgs.FORMAT, format);
+        ScenarioResult consumed = measure(runner, args, CONSUME + "-" + format, "consume", a -> a);
         String name = "logflow-p1-" + format;
         ScenarioResult result =
-                measure(runner, args, name, "logflow", Map.of("parallelism", 1, "sink", "eos"))
+                measure(
+                                runner,
+                                args,
+                                name,
+                                "logflow",
+                                a ->
+                                        a.with(ScenarioArgs.PARALLELISM, 1)
+                                                .with(ScenarioArgs.SINK, "eos"))
                         .withBytes(consumed.bytes());
         counts.put(name, stack.countsByService(LogFlowScenario.metricsTopic(name)));
         return result;
@@ -260,11 +279,14 @@ public final class BenchRun {
             ScenarioArgs base,
             String name,
             String kind,
-            Map<String, Object> extra)
+            UnaryOperator<ScenarioArgs> extra)
             throws IOException, InterruptedException {
         console.printf("Running %s...%n", name);
-        ScenarioArgs args = base.copy().with("scenario", name).with("kind", kind);
-        extra.forEach(args::with);
+        ScenarioArgs args =
+                extra.apply(
+                        base.copy()
+                                .with(ScenarioArgs.SCENARIO, name)
+                                .with(ScenarioArgs.KIND, kind));
         long started = System.nanoTime();
         ScenarioResult result = runner.run(args);
         console.printf(
@@ -278,21 +300,21 @@ public final class BenchRun {
 
     private ScenarioArgs baseArgs(BenchStack stack, long expected, long warmupEvents) {
         return new ScenarioArgs()
-                .with("bootstrap", stack.bootstrap())
-                .with("registry", stack.registryUrl())
-                .with("topic", TOPIC)
-                .with("warmup-topic", WARMUP_TOPIC)
-                .with("expected", expected)
-                .with("warmup-expected", warmupEvents)
-                .with("work-dir", settings.workDir())
-                .with("windows", "tumbling:" + BenchSettings.WINDOW.toMinutes() + "m")
-                .with("window", BenchSettings.WINDOW.toMinutes() + "min")
-                .with("out-of-orderness", BenchSettings.OUT_OF_ORDERNESS.toMillis() + "ms")
-                .with("allowed-lateness", BenchSettings.ALLOWED_LATENESS.toMillis() + "ms")
-                .with("checkpoint-interval", settings.checkpointInterval().toMillis() + "ms")
-                .with("parallelism", 1)
-                .with("threads", 1)
-                .with("sink", "eos");
+                .with(ScenarioArgs.BOOTSTRAP, stack.bootstrap())
+                .with(ScenarioArgs.REGISTRY, stack.registryUrl())
+                .with(ScenarioArgs.TOPIC, TOPIC)
+                .with(ScenarioArgs.WARMUP_TOPIC, WARMUP_TOPIC)
+                .with(ScenarioArgs.EXPECTED, expected)
+                .with(ScenarioArgs.WARMUP_EXPECTED, warmupEvents)
+                .with(ScenarioArgs.WORK_DIR, settings.workDir().toString())
+                .with(ScenarioArgs.WINDOWS, "tumbling:" + BenchSettings.WINDOW.toMinutes() + "m")
+                .with(ScenarioArgs.WINDOW, BenchSettings.WINDOW)
+                .with(ScenarioArgs.OUT_OF_ORDERNESS, BenchSettings.OUT_OF_ORDERNESS)
+                .with(ScenarioArgs.ALLOWED_LATENESS, BenchSettings.ALLOWED_LATENESS)
+                .with(ScenarioArgs.CHECKPOINT_INTERVAL, settings.checkpointInterval())
+                .with(ScenarioArgs.PARALLELISM, 1)
+                .with(ScenarioArgs.THREADS, 1)
+                .with(ScenarioArgs.SINK, "eos");
     }
 
     /** The generator's built-in shop for 0 (or up to its six), else {@code k} plain services. */

@@ -50,16 +50,16 @@ final class LatencyProbe {
         stack.createTopics(TOPIC, output);
         ScenarioArgs args =
                 base.copy()
-                        .with("kind", "live")
-                        .with("scenario", SCENARIO)
-                        .with("topic", TOPIC)
-                        .with("parallelism", 1)
+                        .with(ScenarioArgs.KIND, "live")
+                        .with(ScenarioArgs.SCENARIO, SCENARIO)
+                        .with(ScenarioArgs.TOPIC, TOPIC)
+                        .with(ScenarioArgs.PARALLELISM, 1)
                         .with(
-                                "windows",
+                                ScenarioArgs.WINDOWS,
                                 "tumbling:" + BenchSettings.LATENCY_WINDOW.toSeconds() + "s")
                         .with(
-                                "checkpoint-interval",
-                                settings.latencyCheckpointInterval().toMillis() + "ms");
+                                ScenarioArgs.CHECKPOINT_INTERVAL,
+                                settings.latencyCheckpointInterval());
         Process job = runner.start(args);
         List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean reading = new AtomicBoolean(true);

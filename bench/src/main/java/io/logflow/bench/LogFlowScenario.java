@@ -112,9 +112,9 @@ final class LogFlowScenario implements AutoCloseable {
      * topic.
      */
     static AnalyticsConfig config(ScenarioArgs a, String topic, String runId, String... extra) {
-        Path work = Path.of(a.get("work-dir")).resolve(runId);
+        Path work = Path.of(a.get(ScenarioArgs.WORK_DIR)).resolve(runId);
         List<String> args = new ArrayList<>();
-        String format = a.getOrDefault("format", "avro-confluent");
+        String format = a.get(ScenarioArgs.FORMAT);
         if (format.equals("avro-confluent")) {
             args.addAll(List.of("--input.topics", topic));
         } else {
@@ -125,21 +125,36 @@ final class LogFlowScenario implements AutoCloseable {
                             "--input.sources.bench.service", RAW_SERVICE));
         }
         String[] base = {
-            "--kafka.bootstrap-servers", a.get("bootstrap"),
-            "--registry.url", a.get("registry"),
-            "--input.group-id", "bench-" + runId,
-            "--input.starting-offsets", "earliest",
-            "--input.bounded", "true",
-            "--windows", a.get("windows"),
-            "--watermark.out-of-orderness", a.get("out-of-orderness"),
-            "--output.metrics-topic", metricsTopic(runId),
-            "--output.dead-letter-topic", "bench-dlq-" + runId,
-            "--output.late-topic", "bench-late-" + runId,
-            "--output.transactional-id-prefix", "bench-" + runId,
-            "--output.files.path", work.resolve("files").toUri().toString(),
-            "--execution.checkpointing.interval", a.get("checkpoint-interval"),
-            "--execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-            "--parallelism.default", a.get("parallelism")
+            "--kafka.bootstrap-servers",
+            a.get(ScenarioArgs.BOOTSTRAP),
+            "--registry.url",
+            a.get(ScenarioArgs.REGISTRY),
+            "--input.group-id",
+            "bench-" + runId,
+            "--input.starting-offsets",
+            "earliest",
+            "--input.bounded",
+            "true",
+            "--windows",
+            a.get(ScenarioArgs.WINDOWS),
+            "--watermark.out-of-orderness",
+            a.get(ScenarioArgs.OUT_OF_ORDERNESS).toMillis() + "ms",
+            "--output.metrics-topic",
+            metricsTopic(runId),
+            "--output.dead-letter-topic",
+            "bench-dlq-" + runId,
+            "--output.late-topic",
+            "bench-late-" + runId,
+            "--output.transactional-id-prefix",
+            "bench-" + runId,
+            "--output.files.path",
+            work.resolve("files").toUri().toString(),
+            "--execution.checkpointing.interval",
+            a.get(ScenarioArgs.CHECKPOINT_INTERVAL).toMillis() + "ms",
+            "--execution.checkpointing.dir",
+            work.resolve("checkpoints").toUri().toString(),
+            "--parallelism.default",
+            String.valueOf(a.get(ScenarioArgs.PARALLELISM))
         };
         args.addAll(List.of(base));
         args.addAll(List.of(extra));

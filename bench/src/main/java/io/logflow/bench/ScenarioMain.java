@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * Entry point of a scenario's own JVM: warms up on the warm-up topic, then measures one run on the
@@ -25,7 +24,7 @@ public final class ScenarioMain {
 
     public static void main(String[] argv) throws Exception {
         ScenarioArgs a = ScenarioArgs.parse(argv);
-        String kind = a.get("kind");
+        String kind = a.get(ScenarioArgs.KIND);
         ScenarioResult result;
         switch (kind) {
             case "consume", "decode" -> result = ceiling(a, kind.equals("decode"));
@@ -45,31 +44,37 @@ public final class ScenarioMain {
 
     private static ScenarioResult ceiling(ScenarioArgs a, boolean decode) throws Exception {
         if (warmup(a)) {
-            InputCeiling.read(a.get("bootstrap"), a.get("warmup-topic"), decode);
+            InputCeiling.read(
+                    a.get(ScenarioArgs.BOOTSTRAP), a.get(ScenarioArgs.WARMUP_TOPIC), decode);
         }
         Measurement m = new Measurement();
         m.start();
-        long[] read = InputCeiling.read(a.get("bootstrap"), a.get("topic"), decode);
-        return ScenarioResult.of(a.get("scenario"), read[0], read[1], m.stop(), -1, "");
+        long[] read =
+                InputCeiling.read(a.get(ScenarioArgs.BOOTSTRAP), a.get(ScenarioArgs.TOPIC), decode);
+        return ScenarioResult.of(a.get(ScenarioArgs.SCENARIO), read[0], read[1], m.stop(), -1, "");
     }
 
     private static ScenarioResult logflow(ScenarioArgs a) throws Exception {
-        String scenario = a.get("scenario");
-        boolean discard = a.get("sink").equals("discard");
+        String scenario = a.get(ScenarioArgs.SCENARIO);
+        boolean discard = a.get(ScenarioArgs.SINK).equals("discard");
         String[] extra =
-                a.get("sink").equals("windows")
+                a.get(ScenarioArgs.SINK).equals("windows")
                         ? new String[] {"--patterns.enabled", "false", "--alerts.enabled", "false"}
                         : new String[0];
-        Path tmp = Files.createDirectories(Path.of(a.get("work-dir")).resolve("tmp-" + scenario));
-        try (LogFlowScenario flink = new LogFlowScenario(a.getInt("parallelism"), tmp)) {
+        Path tmp =
+                Files.createDirectories(
+                        Path.of(a.get(ScenarioArgs.WORK_DIR)).resolve("tmp-" + scenario));
+        try (LogFlowScenario flink = new LogFlowScenario(a.get(ScenarioArgs.PARALLELISM), tmp)) {
             if (warmup(a)) {
                 String warmupId = scenario + "-warmup";
                 flink.runToEnd(
-                        LogFlowScenario.config(a, a.get("warmup-topic"), warmupId, extra),
+                        LogFlowScenario.config(
+                                a, a.get(ScenarioArgs.WARMUP_TOPIC), warmupId, extra),
                         discard,
                         warmupId);
             }
-            AnalyticsConfig config = LogFlowScenario.config(a, a.get("topic"), scenario, extra);
+            AnalyticsConfig config =
+                    LogFlowScenario.config(a, a.get(ScenarioArgs.TOPIC), scenario, extra);
             Measurement m = new Measurement();
             m.start();
             CheckpointStatsSnapshot stats = flink.runToEnd(config, discard, scenario);
@@ -78,45 +83,50 @@ public final class ScenarioMain {
             long state =
                     completed == 0 ? -1 : stats.getSummaryStats().getStateSizeStats().getMaximum();
             return ScenarioResult.of(
-                    scenario, a.getLong("expected"), 0, figures, state, String.valueOf(completed));
+                    scenario,
+                    a.get(ScenarioArgs.EXPECTED),
+                    0,
+                    figures,
+                    state,
+                    String.valueOf(completed));
         }
     }
 
     private static ScenarioResult kstreams(ScenarioArgs a, boolean papi) throws Exception {
-        String scenario = a.get("scenario");
+        String scenario = a.get(ScenarioArgs.SCENARIO);
         if (warmup(a)) {
             runPeer(
                     a,
-                    a.get("warmup-topic"),
+                    a.get(ScenarioArgs.WARMUP_TOPIC),
                     scenario + "-warmup",
-                    a.getLong("warmup-expected"),
+                    a.get(ScenarioArgs.WARMUP_EXPECTED),
                     papi);
         }
         Measurement m = new Measurement();
         m.start();
-        long consumed = runPeer(a, a.get("topic"), scenario, a.getLong("expected"), papi);
+        long consumed =
+                runPeer(a, a.get(ScenarioArgs.TOPIC), scenario, a.get(ScenarioArgs.EXPECTED), papi);
         return ScenarioResult.of(scenario, consumed, 0, m.stop(), -1, "");
     }
 
     private static long runPeer(
             ScenarioArgs a, String topic, String runId, long expected, boolean papi)
             throws InterruptedException {
-        Duration window = TimeUtils.parseDuration(a.get("window"));
+        Duration window = a.get(ScenarioArgs.WINDOW);
         Duration grace =
-                TimeUtils.parseDuration(a.get("out-of-orderness"))
-                        .plus(TimeUtils.parseDuration(a.get("allowed-lateness")));
+                a.get(ScenarioArgs.OUT_OF_ORDERNESS).plus(a.get(ScenarioArgs.ALLOWED_LATENESS));
         StreamsPeer.Settings settings =
                 new StreamsPeer.Settings(
-                        a.get("bootstrap"),
-                        RegistryClientConfig.builder(a.get("registry")).build(),
+                        a.get(ScenarioArgs.BOOTSTRAP),
+                        RegistryClientConfig.builder(a.get(ScenarioArgs.REGISTRY)).build(),
                         topic,
                         LogFlowScenario.metricsTopic(runId),
                         "bench-" + runId,
-                        a.getInt("threads"),
+                        a.get(ScenarioArgs.THREADS),
                         window,
                         grace,
-                        TimeUtils.parseDuration(a.get("checkpoint-interval")),
-                        Path.of(a.get("work-dir")).resolve("streams-" + runId));
+                        a.get(ScenarioArgs.CHECKPOINT_INTERVAL),
+                        Path.of(a.get(ScenarioArgs.WORK_DIR)).resolve("streams-" + runId));
         Peer peer = papi ? new StreamsPapiPeer(settings) : new StreamsPeer(settings);
         peer.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
@@ -147,17 +157,19 @@ public final class ScenarioMain {
 
     /** Small runs skip warm-up: they prove the harness, their speed means nothing. */
     private static boolean warmup(ScenarioArgs a) {
-        return a.getLong("warmup-expected") > 0;
+        return a.get(ScenarioArgs.WARMUP_EXPECTED) > 0;
     }
 
     private static void live(ScenarioArgs a) throws Exception {
-        String scenario = a.get("scenario");
-        Path tmp = Files.createDirectories(Path.of(a.get("work-dir")).resolve("tmp-" + scenario));
-        LogFlowScenario flink = new LogFlowScenario(a.getInt("parallelism"), tmp);
+        String scenario = a.get(ScenarioArgs.SCENARIO);
+        Path tmp =
+                Files.createDirectories(
+                        Path.of(a.get(ScenarioArgs.WORK_DIR)).resolve("tmp-" + scenario));
+        LogFlowScenario flink = new LogFlowScenario(a.get(ScenarioArgs.PARALLELISM), tmp);
         JobClient client =
                 flink.submit(
                         LogFlowScenario.config(
-                                a, a.get("topic"), scenario, "--input.bounded", "false"),
+                                a, a.get(ScenarioArgs.TOPIC), scenario, "--input.bounded", "false"),
                         false,
                         scenario);
         while (client.getJobStatus().get() != JobStatus.RUNNING) {

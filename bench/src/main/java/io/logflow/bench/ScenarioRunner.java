@@ -52,7 +52,7 @@ final class ScenarioRunner {
 
     /** Runs a scenario to its end and returns what it measured. */
     ScenarioResult run(ScenarioArgs args) throws IOException, InterruptedException {
-        String scenario = args.get("scenario");
+        String scenario = args.get(ScenarioArgs.SCENARIO);
         Process process = launch(args);
         ScenarioResult result = null;
         try (BufferedReader out = reader(process)) {
@@ -74,7 +74,7 @@ final class ScenarioRunner {
 
     /** Starts a long-running scenario and returns once it reports it is ready; caller stops it. */
     Process start(ScenarioArgs args) throws IOException {
-        String scenario = args.get("scenario");
+        String scenario = args.get(ScenarioArgs.SCENARIO);
         Process process = launch(args);
         BufferedReader out = reader(process);
         String line;
@@ -92,19 +92,19 @@ final class ScenarioRunner {
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+UseParallelGC");
-        if (profileDir != null && "logflow".equals(args.get("kind"))) {
+        if (profileDir != null && "logflow".equals(args.get(ScenarioArgs.KIND))) {
             command.add(
                     "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                            + recording(args.get("scenario")));
+                            + recording(args.get(ScenarioArgs.SCENARIO)));
         }
         command.addAll(ADD_OPENS);
-        command.add("-Dlogflow.log.dir=" + logDir.resolve(args.get("scenario")));
+        command.add("-Dlogflow.log.dir=" + logDir.resolve(args.get(ScenarioArgs.SCENARIO)));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ScenarioMain.class.getName());
         command.addAll(args.toArgs());
         return new ProcessBuilder(command)
-                .redirectError(logDir.resolve(args.get("scenario") + ".err").toFile())
+                .redirectError(logDir.resolve(args.get(ScenarioArgs.SCENARIO) + ".err").toFile())
                 .start();
     }
 
