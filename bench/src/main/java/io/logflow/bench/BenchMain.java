@@ -1,8 +1,13 @@
 package io.logflow.bench;
 
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.logflow.connectors.config.ToolArgs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code bin/logflow bench}: runs the whole benchmark and writes its results under {@code
@@ -10,21 +15,56 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    static final String USAGE =
-            "Usage: logflow bench [--events N] [--services K] [--small] [--heap SIZE] [--results"
-                + " DIR] [--profile] [--scale-only]\n"
-                + "       logflow bench --jmh [JMH options, e.g. -f 1 -wi 3 -i 5 Decode]\n"
-                + "  --events N    events preloaded and measured (default 5,000,000)\n"
-                + "  --services K  distinct services (default: the generator's six-service shop)\n"
-                + "  --small       200,000 events and a short latency probe: proves the harness\n"
-                + "  --heap SIZE   -Xms/-Xmx of every scenario JVM (default 2g; 100,000 services at"
-                + " 5M events\n"
-                + "                may need more)\n"
-                + "  --results DIR where the markdown table and chart go (default bench/results)\n"
-                + "  --profile     record each LogFlow scenario with JFR; its top frames go to"
-                + " <results>-profile.md\n"
-                + "  --scale-only  only the scale runs (10, 1,000 and 100,000 services; results in"
-                + " <date>-<host>-scale.md)";
+    static final ConfigOption<Long> EVENTS =
+            key("events")
+                    .longType()
+                    .defaultValue(BenchSettings.DEFAULT_EVENTS)
+                    .withDescription("Events preloaded and measured.");
+    static final ConfigOption<Integer> SERVICES =
+            key("services")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription("Distinct services; 0 = the generator's six-service shop.");
+    static final ConfigOption<Boolean> SMALL =
+            key("small")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%,d events and a short latency probe: proves the harness.",
+                                    BenchSettings.SMALL_EVENTS));
+    static final ConfigOption<String> HEAP =
+            key("heap")
+                    .stringType()
+                    .defaultValue("2g")
+                    .withDescription(
+                            "-Xms/-Xmx of every scenario JVM; 100,000 services at 5M events may"
+                                    + " need more.");
+    static final ConfigOption<String> RESULTS =
+            key("results")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where the markdown table and chart go; default bench/results.");
+    static final ConfigOption<Boolean> PROFILE =
+            key("profile")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Record each LogFlow scenario with JFR; its top frames go to"
+                                    + " <results>-profile.md.");
+    static final ConfigOption<Boolean> SCALE_ONLY =
+            key("scale-only")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Only the scale runs (10, 1,000 and 100,000 services; results in"
+                                    + " <date>-<host>-scale.md).");
+
+    static final ToolArgs ARGS =
+            ToolArgs.of(
+                    "logflow bench", EVENTS, SERVICES, SMALL, HEAP, RESULTS, PROFILE, SCALE_ONLY);
 
     private BenchMain() {}
 
@@ -34,52 +74,17 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(jmh.toArray(new String[0]));
             return;
         }
-        Path root = Path.of(System.getProperty("logflow.home", "."));
-        long events = BenchSettings.DEFAULT_EVENTS;
-        int services = 0;
-        boolean small = false;
-        Path results = null;
-        String heap = null;
-        boolean profile = false;
-        boolean scaleOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--events" -> events = number(value(args, ++i, "--events"), "--events");
-                case "--services" ->
-                        services = (int) number(value(args, ++i, "--services"), "--services");
-                case "--small" -> small = true;
-                case "--results" -> results = Path.of(value(args, ++i, "--results"));
-                case "--heap" -> heap = value(args, ++i, "--heap");
-                case "--profile" -> profile = true;
-                case "--scale-only" -> scaleOnly = true;
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> fail("Unknown option " + args[i]);
-            }
+        if (ToolArgs.wantsHelp(args)) {
+            System.out.println(usage());
+            return;
         }
-        if (small && events == BenchSettings.DEFAULT_EVENTS) {
-            events = BenchSettings.SMALL_EVENTS;
-        }
-        if (events < 1 || services < 0) {
-            fail("--events must be positive and --services not negative");
-        }
-        BenchSettings settings = BenchSettings.defaults(events, services, small, root);
-        if (results != null) {
-            settings = settings.withResultsDir(results);
-        }
-        if (heap != null) {
-            if (!heap.matches("[0-9]+[kKmMgG]?")) {
-                fail("--heap needs a JVM heap size such as 4g, got '" + heap + "'");
-            }
-            settings = settings.withHeap(heap);
-        }
-        if (profile) {
-            settings = settings.withProfile();
-        }
-        if (scaleOnly) {
-            settings = settings.withScaleOnly();
+        BenchSettings settings;
+        try {
+            settings = settings(args, Path.of(System.getProperty("logflow.home", ".")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("logflow bench: " + e.getMessage() + "\n" + usage());
+            System.exit(2);
+            return;
         }
         BenchOutcome outcome = new BenchRun(settings, System.out).run();
         System.out.println(
@@ -89,24 +94,38 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            fail(option + " needs a value");
+    /**
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    static BenchSettings settings(String[] args, Path root) {
+        Configuration conf = ARGS.parse(args);
+        boolean small = conf.get(SMALL);
+        long events =
+                small && !conf.contains(EVENTS) ? BenchSettings.SMALL_EVENTS : conf.get(EVENTS);
+        if (events < 1) {
+            throw ToolArgs.invalid(EVENTS, events, "a number >= 1");
         }
-        return args[i];
+        int services = conf.get(SERVICES);
+        if (services < 0) {
+            throw ToolArgs.invalid(SERVICES, services, "a number >= 0");
+        }
+        String heap = conf.get(HEAP);
+        if (!heap.matches("[0-9]+[kKmMgG]?")) {
+            throw ToolArgs.invalid(HEAP, heap, "a JVM heap size such as 4g");
+        }
+        BenchSettings settings =
+                BenchSettings.defaults(events, services, small, root).withHeap(heap);
+        if (conf.contains(RESULTS)) {
+            settings = settings.withResultsDir(Path.of(conf.get(RESULTS)));
+        }
+        if (conf.get(PROFILE)) {
+            settings = settings.withProfile();
+        }
+        return conf.get(SCALE_ONLY) ? settings.withScaleOnly() : settings;
     }
 
-    private static long number(String text, String option) {
-        try {
-            return Long.parseLong(text.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            fail(option + " needs a whole number, got '" + text + "'");
-            return -1;
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("logflow bench: " + message + "\n" + USAGE);
-        System.exit(2);
+    static String usage() {
+        return ARGS.usage()
+                + "\n       logflow bench --jmh [JMH options, e.g. -f 1 -wi 3 -i 5 Decode]";
     }
 }

@@ -66,7 +66,7 @@ public record BenchSettings(
                 // through the measured part of every LogFlow scenario.
                 small ? 0 : Math.max(10_000, Math.min(events * 2 / 5, 2_000_000)),
                 Duration.ofMinutes(20),
-                "2g",
+                BenchMain.HEAP.defaultValue(),
                 Duration.ofSeconds(5),
                 small ? Duration.ofSeconds(30) : Duration.ofSeconds(75),
                 Duration.ofSeconds(2),

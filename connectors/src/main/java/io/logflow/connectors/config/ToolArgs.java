@@ -159,7 +159,10 @@ public final class ToolArgs {
             String note =
                     required.contains(option.key())
                             ? " Required."
-                            : option.hasDefaultValue() && !render(option.defaultValue()).isEmpty()
+                            // A switch is off unless given; saying so adds nothing.
+                            : option.hasDefaultValue()
+                                            && !render(option.defaultValue()).isEmpty()
+                                            && !Boolean.FALSE.equals(option.defaultValue())
                                     ? " Default: " + render(option.defaultValue()) + "."
                                     : "";
             rows.put(

@@ -165,7 +165,7 @@ class ToolArgsTest {
                                 "  --count N                      0 = forever. Default: 0.",
                                 "  --rate N                       Per second. Default: 1000.",
                                 "  --skew DURATION                Jitter. Default: 2s.",
-                                "  --bounded                      Stop. Default: false.",
+                                "  --bounded                      Stop.",
                                 "  --mode VALUE                   Default: SAFE.",
                                 "  --incident VALUE (repeatable)  An incident such as spike:a@1s.",
                                 "                                 See the docs (https://x.io).",
