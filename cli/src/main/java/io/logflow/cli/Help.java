@@ -1,6 +1,7 @@
 package io.logflow.cli;
 
 import io.logflow.connectors.Defaults;
+import io.logflow.devstack.generator.GeneratorMain;
 
 /** The text of {@code bin/logflow help [command]}. */
 final class Help {
@@ -109,10 +110,7 @@ final class Help {
             case "notify":
                 return NotifyCommand.USAGE;
             case "generate":
-                return "Usage: bin/logflow generate --kafka host:port --registry URL [--topic logs]"
-                        + " [--format avro|json|logfmt|nginx|syslog|text|otlp-json|otlp-proto]"
-                        + " [--rate N] [--count N] [--seed N] [--malformed F] [--late F] [--v2"
-                        + " F] [--incident spec]";
+                return GeneratorMain.usage();
             default:
                 return "No help for '"
                         + command

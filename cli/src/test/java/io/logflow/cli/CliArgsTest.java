@@ -80,5 +80,8 @@ class CliArgsTest {
                 .hasMessageContaining("unknown command 'demoo'");
         assertThatThrownBy(() -> LogFlowCli.run(new String[] {"run", "nope"}, out))
                 .hasMessageContaining("available: analytics");
+        assertThat(Help.text("generate"))
+                .startsWith("Usage: bin/logflow generate [--key value]...\n")
+                .contains("\n  --kafka VALUE                  Kafka host:port. Required.\n");
     }
 }

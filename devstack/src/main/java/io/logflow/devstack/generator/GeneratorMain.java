@@ -28,10 +28,15 @@ public final class GeneratorMain {
         }
     }
 
+    /** The usage text, made from the options. */
+    public static String usage() {
+        return GeneratorOptions.ARGS.usage();
+    }
+
     /** Runs the generator; returns the exit code. Tests pass {@code installHook=false}. */
     static int run(String[] args, PrintStream out, PrintStream err, boolean installHook) {
         if (ToolArgs.wantsHelp(args)) {
-            out.println(GeneratorOptions.ARGS.usage());
+            out.println(usage());
             return 0;
         }
         LogGenerator generator;
@@ -39,7 +44,7 @@ public final class GeneratorMain {
             generator = GeneratorOptions.parse(args).build();
         } catch (IllegalArgumentException e) {
             err.println(NAME + ": " + e.getMessage());
-            err.println(GeneratorOptions.ARGS.usage());
+            err.println(usage());
             return 2;
         }
         err.println(NAME + ": " + generator.describe());
