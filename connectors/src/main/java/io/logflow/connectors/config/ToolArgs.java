@@ -1,9 +1,6 @@
 package io.logflow.connectors.config;
 
 import io.logflow.connectors.Secrets;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,15 +8,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.YamlParserUtils;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * The command-line parser of every LogFlow tool: {@code --key value}, {@code --key=value} and a
@@ -105,7 +99,7 @@ public final class ToolArgs {
         Map<String, String> merged = new LinkedHashMap<>();
         String file = fromArgs.remove(CONFIG_FILE);
         if (file != null) {
-            Map<String, String> fromFile = readFile(Path.of(file));
+            Map<String, String> fromFile = ConfigFiles.read(Path.of(file));
             fromFile.keySet().forEach(this::checkKnown);
             merged.putAll(fromFile);
         }
@@ -153,42 +147,7 @@ public final class ToolArgs {
 
     /** The usage text: one line per option with its value, description and default. */
     public String usage() {
-        Map<String, String> rows = new LinkedHashMap<>();
-        for (ConfigOption<?> option : options.values()) {
-            String value = placeholder(option);
-            String note =
-                    required.contains(option.key())
-                            ? " Required."
-                            // A switch is off unless given; saying so adds nothing.
-                            : option.hasDefaultValue()
-                                            && !render(option.defaultValue()).isEmpty()
-                                            && !Boolean.FALSE.equals(option.defaultValue())
-                                    ? " Default: " + render(option.defaultValue()) + "."
-                                    : "";
-            rows.put(
-                    "--" + option.key() + (value.isEmpty() ? "" : " " + value),
-                    PlainTextFormatter.render(option.description()) + note);
-        }
-        if (configFile) {
-            rows.put("--" + CONFIG_FILE + " FILE", "YAML or .properties file; arguments win.");
-        }
-        if (!passThroughPrefixes.isEmpty()) {
-            rows.put(
-                    "--" + String.join("... --", passThroughPrefixes) + "...",
-                    "Passed on as they are.");
-        }
-        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
-        StringBuilder out = new StringBuilder("Usage: " + command + " [--key value]...");
-        rows.forEach(
-                (flag, text) ->
-                        out.append(
-                                ("\n  "
-                                                + String.format("%-" + width + "s", flag)
-                                                + text.strip()
-                                                        .replace(
-                                                                "\n", "\n" + " ".repeat(width + 2)))
-                                        .stripTrailing()));
-        return out.toString();
+        return ToolUsage.text(command, options.values(), required, configFile, passThroughPrefixes);
     }
 
     private Map<String, String> tokenize(String[] args) {
@@ -266,68 +225,5 @@ public final class ToolArgs {
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return cause instanceof NumberFormatException ? "a number" : cause.getMessage();
-    }
-
-    private static String placeholder(ConfigOption<?> option) {
-        Object d = option.defaultValue();
-        if (d instanceof Boolean) {
-            return "";
-        } else if (d instanceof Number) {
-            return "N";
-        } else if (d instanceof Duration) {
-            return "DURATION";
-        } else if (d instanceof List) {
-            return "VALUE (repeatable)";
-        }
-        return "VALUE";
-    }
-
-    private static String render(Object value) {
-        if (value instanceof Duration d) {
-            // As users type it: 2s, not "2 s".
-            return TimeUtils.formatWithHighestUnit(d).replace(" ", "");
-        } else if (value instanceof Double || value instanceof Float) {
-            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
-        } else if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining(";"));
-        }
-        return String.valueOf(value);
-    }
-
-    private static Map<String, String> readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("Configuration file " + file + " does not exist");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        try {
-            if (file.toString().endsWith(".properties")) {
-                Properties props = new Properties();
-                try (InputStream in = Files.newInputStream(file)) {
-                    props.load(in);
-                }
-                props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));
-            } else {
-                flatten("", YamlParserUtils.loadYamlFile(file.toFile()), out);
-            }
-        } catch (Exception e) {
-            throw new IllegalArgumentException(
-                    "Cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> map, Map<String, String> out) {
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            Object value = e.getValue();
-            if (value instanceof Map) {
-                flatten(key, (Map<String, Object>) value, out);
-            } else if (value instanceof List<?> list) {
-                out.put(key, String.join(";", list.stream().map(String::valueOf).toList()));
-            } else {
-                out.put(key, String.valueOf(value));
-            }
-        }
     }
 }

@@ -1,0 +1,90 @@
+package io.logflow.connectors.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.util.TimeUtils;
+
+/** The usage text of {@link ToolArgs}: one line per option with its value, description, default. */
+final class ToolUsage {
+
+    private ToolUsage() {}
+
+    static String text(
+            String command,
+            Collection<ConfigOption<?>> options,
+            Set<String> required,
+            boolean configFile,
+            List<String> passThroughPrefixes) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (ConfigOption<?> option : options) {
+            String value = placeholder(option);
+            String note =
+                    required.contains(option.key())
+                            ? " Required."
+                            // A switch is off unless given; saying so adds nothing.
+                            : option.hasDefaultValue()
+                                            && !render(option.defaultValue()).isEmpty()
+                                            && !Boolean.FALSE.equals(option.defaultValue())
+                                    ? " Default: " + render(option.defaultValue()) + "."
+                                    : "";
+            rows.put(
+                    "--" + option.key() + (value.isEmpty() ? "" : " " + value),
+                    PlainTextFormatter.render(option.description()) + note);
+        }
+        if (configFile) {
+            rows.put(
+                    "--" + ToolArgs.CONFIG_FILE + " FILE",
+                    "YAML or .properties file; arguments win.");
+        }
+        if (!passThroughPrefixes.isEmpty()) {
+            rows.put(
+                    "--" + String.join("... --", passThroughPrefixes) + "...",
+                    "Passed on as they are.");
+        }
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder out = new StringBuilder("Usage: " + command + " [--key value]...");
+        rows.forEach(
+                (flag, text) ->
+                        out.append(
+                                ("\n  "
+                                                + String.format("%-" + width + "s", flag)
+                                                + text.strip()
+                                                        .replace(
+                                                                "\n", "\n" + " ".repeat(width + 2)))
+                                        .stripTrailing()));
+        return out.toString();
+    }
+
+    private static String placeholder(ConfigOption<?> option) {
+        Object d = option.defaultValue();
+        if (d instanceof Boolean) {
+            return "";
+        } else if (d instanceof Number) {
+            return "N";
+        } else if (d instanceof Duration) {
+            return "DURATION";
+        } else if (d instanceof List) {
+            return "VALUE (repeatable)";
+        }
+        return "VALUE";
+    }
+
+    private static String render(Object value) {
+        if (value instanceof Duration d) {
+            // As users type it: 2s, not "2 s".
+            return TimeUtils.formatWithHighestUnit(d).replace(" ", "");
+        } else if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(";"));
+        }
+        return String.valueOf(value);
+    }
+}
