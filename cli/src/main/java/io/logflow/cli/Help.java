@@ -71,13 +71,9 @@ final class Help {
                         "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
                         "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");
             case "kafka":
-                return "Usage: bin/logflow kafka [--port 9092] [--data-dir .logflow] [--host"
-                        + " 127.0.0.1]";
+                return ServiceCommands.KAFKA_ARGS.usage();
             case "registry":
-                return "Usage: bin/logflow registry [--kafka 127.0.0.1:9092] [--port 8085]"
-                        + " [--host 127.0.0.1] [--data-dir .logflow (for its log file)]"
-                        + " [--basic-auth user:password | --bearer-token TOKEN (required with a"
-                        + " non-loopback --host)]";
+                return ServiceCommands.REGISTRY_ARGS.usage();
             case "cluster":
                 return String.join(
                         "\n",
@@ -91,11 +87,7 @@ final class Help {
                                 + "   (stop with a savepoint, for upgrades)",
                         "       bin/logflow cluster status | stop");
             case "dashboard":
-                return "Usage: bin/logflow dashboard [--kafka 127.0.0.1:9092] [--registry"
-                        + " http://127.0.0.1:8085] [--port 8088] [--topic log-metrics]"
-                        + " [--lookback 1h] [--host 127.0.0.1] [--token T (required for a"
-                        + " non-loopback host)] [--metrics-window tumbling-1m (default: the"
-                        + " first tumbling one seen)] [--metrics-max-services 1000]";
+                return ServiceCommands.DASHBOARD_ARGS.usage();
             case "patterns":
                 return String.join(
                         "\n",

@@ -1,6 +1,9 @@
 package io.logflow.cli;
 
+import static org.apache.flink.configuration.ConfigOptions.key;
+
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
 import io.logflow.dashboard.prometheus.LogMetricsExporter;
@@ -8,18 +11,100 @@ import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.devstack.registry.DevSchemaRegistryBuilder;
 import java.nio.file.Path;
-import java.util.Set;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
-/** {@code kafka} and {@code registry}: one dev service alone, for users who bring the rest. */
+/** {@code kafka}, {@code registry} and {@code dashboard}: one dev service alone. */
 final class ServiceCommands {
+
+    static final ConfigOption<String> HOST =
+            key("host").stringType().defaultValue("127.0.0.1").withDescription("Address to bind.");
+    static final ConfigOption<String> DATA_DIR =
+            key("data-dir")
+                    .stringType()
+                    .defaultValue(Defaults.DATA_DIR)
+                    .withDescription("Where data and log files go.");
+    static final ConfigOption<String> KAFKA =
+            key("kafka")
+                    .stringType()
+                    .defaultValue("127.0.0.1:" + Defaults.KAFKA_PORT)
+                    .withDescription("Kafka host:port.");
+    static final ConfigOption<Integer> KAFKA_PORT = port(Defaults.KAFKA_PORT);
+    static final ConfigOption<Integer> REGISTRY_PORT = port(Defaults.REGISTRY_PORT);
+    static final ConfigOption<Integer> DASHBOARD_PORT = port(Defaults.DASHBOARD_PORT);
+    static final ConfigOption<String> BASIC_AUTH =
+            key("basic-auth")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("user:password; this or a token is required off loopback.");
+    static final ConfigOption<String> BEARER_TOKEN =
+            key("bearer-token").stringType().noDefaultValue().withDescription("Access token.");
+    static final ConfigOption<String> REGISTRY =
+            key("registry")
+                    .stringType()
+                    .defaultValue("http://127.0.0.1:" + Defaults.REGISTRY_PORT)
+                    .withDescription("Schema registry URL.");
+    static final ConfigOption<String> TOKEN =
+            key("token")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Access token; required for a non-loopback host.");
+    static final ConfigOption<String> TOPIC =
+            key("topic")
+                    .stringType()
+                    .defaultValue(Defaults.TOPIC_METRICS)
+                    .withDescription("Metrics topic.");
+    static final ConfigOption<Duration> LOOKBACK =
+            key("lookback")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription("How far back the charts start.");
+    static final ConfigOption<String> METRICS_WINDOW =
+            key("metrics-window")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Window the Prometheus export reads, e.g. tumbling-1m; default: the"
+                                    + " first tumbling one seen.");
+    static final ConfigOption<Integer> METRICS_MAX_SERVICES =
+            key("metrics-max-services")
+                    .intType()
+                    .defaultValue(LogMetricsExporter.DEFAULT_MAX_SERVICES)
+                    .withDescription("Services the Prometheus export keeps.");
+
+    static final ToolArgs KAFKA_ARGS = ToolArgs.of("bin/logflow kafka", KAFKA_PORT, DATA_DIR, HOST);
+    static final ToolArgs REGISTRY_ARGS =
+            ToolArgs.of(
+                    "bin/logflow registry",
+                    KAFKA,
+                    REGISTRY_PORT,
+                    HOST,
+                    DATA_DIR,
+                    BASIC_AUTH,
+                    BEARER_TOKEN);
+    static final ToolArgs DASHBOARD_ARGS =
+            ToolArgs.of(
+                    "bin/logflow dashboard",
+                    KAFKA,
+                    REGISTRY,
+                    DASHBOARD_PORT,
+                    TOPIC,
+                    LOOKBACK,
+                    HOST,
+                    TOKEN,
+                    METRICS_WINDOW,
+                    METRICS_MAX_SERVICES,
+                    DATA_DIR);
 
     private ServiceCommands() {}
 
     static int kafka(String[] args, Console out) throws Exception {
-        CliArgs a = CliArgs.parse("kafka", args, Set.of("port", "data-dir", "host"), Set.of());
-        String host = a.get("host", "127.0.0.1");
-        int port = a.port("port", Defaults.KAFKA_PORT);
-        Path data = a.path("data-dir", Defaults.DATA_DIR).resolve(DataDirs.KAFKA);
+        Configuration a = parse("kafka", KAFKA_ARGS, args);
+        String host = a.get(HOST);
+        int port = a.get(KAFKA_PORT);
+        Path data = dataDir(a).resolve(DataDirs.KAFKA);
         Ports.requireFree(host, port, "Kafka", "--port");
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Kafka (KRaft, single node) with data in " + data);
@@ -35,21 +120,16 @@ final class ServiceCommands {
     }
 
     static int registry(String[] args, Console out) throws Exception {
-        CliArgs a =
-                CliArgs.parse(
-                        "registry",
-                        args,
-                        Set.of("port", "kafka", "host", "data-dir", "basic-auth", "bearer-token"),
-                        Set.of());
-        String host = a.get("host", "127.0.0.1");
-        int port = a.port("port", Defaults.REGISTRY_PORT);
-        String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
+        Configuration a = parse("registry", REGISTRY_ARGS, args);
+        String host = a.get(HOST);
+        int port = a.get(REGISTRY_PORT);
+        String kafka = a.get(KAFKA);
         Ports.requireFree(host, port, "schema registry", "--port");
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting the dev schema registry on Kafka " + kafka);
         DevSchemaRegistryBuilder builder =
                 DevSchemaRegistry.builder().kafkaBootstrap(kafka).host(host).port(port);
-        String basic = a.get("basic-auth", null);
+        String basic = a.get(BASIC_AUTH);
         if (basic != null) {
             int colon = basic.indexOf(':');
             if (colon <= 0) {
@@ -57,7 +137,7 @@ final class ServiceCommands {
             }
             builder.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
         }
-        String token = a.get("bearer-token", null);
+        String token = a.get(BEARER_TOKEN);
         if (token != null) {
             builder.bearerToken(token);
         }
@@ -82,26 +162,11 @@ final class ServiceCommands {
     }
 
     static int dashboard(String[] args, Console out) throws Exception {
-        CliArgs a =
-                CliArgs.parse(
-                        "dashboard",
-                        args,
-                        Set.of(
-                                "port",
-                                "kafka",
-                                "registry",
-                                "host",
-                                "token",
-                                "topic",
-                                "lookback",
-                                "metrics-window",
-                                "metrics-max-services",
-                                "data-dir"),
-                        Set.of());
-        String host = a.get("host", "127.0.0.1");
-        int port = a.port("port", Defaults.DASHBOARD_PORT);
-        String kafka = a.get("kafka", "127.0.0.1:" + Defaults.KAFKA_PORT);
-        String registry = a.get("registry", "http://127.0.0.1:" + Defaults.REGISTRY_PORT);
+        Configuration a = parse("dashboard", DASHBOARD_ARGS, args);
+        String host = a.get(HOST);
+        int port = a.get(DASHBOARD_PORT);
+        String kafka = a.get(KAFKA);
+        String registry = a.get(REGISTRY);
         Ports.requireFree(host, port, "dashboard", "--port");
         DashboardServer server;
         try {
@@ -109,17 +174,13 @@ final class ServiceCommands {
                     DashboardServer.builder()
                             .kafkaBootstrap(kafka)
                             .registry(RegistryClientConfig.builder(registry).build())
-                            .topic(a.get("topic", Defaults.TOPIC_METRICS))
+                            .topic(a.get(TOPIC))
                             .host(host)
                             .port(port)
-                            .accessToken(a.get("token", null))
-                            .lookback(lookback(a.get("lookback", "1h")))
-                            .metricsWindow(a.get("metrics-window", null))
-                            .metricsMaxServices(
-                                    (int)
-                                            a.number(
-                                                    "metrics-max-services",
-                                                    LogMetricsExporter.DEFAULT_MAX_SERVICES))
+                            .accessToken(a.get(TOKEN))
+                            .lookback(a.get(LOOKBACK))
+                            .metricsWindow(a.get(METRICS_WINDOW))
+                            .metricsMaxServices(a.get(METRICS_MAX_SERVICES))
                             .build();
         } catch (IllegalArgumentException e) {
             throw new CliException("dashboard: " + e.getMessage());
@@ -128,7 +189,7 @@ final class ServiceCommands {
         out.step("Starting the dashboard on Kafka " + kafka);
         try (DashboardServer dashboard = server.start()) {
             String url = dashboard.url();
-            out.line("Dashboard:        " + (a.has("token") ? url + "/?token=<token>" : url));
+            out.line("Dashboard:        " + (a.contains(TOKEN) ? url + "/?token=<token>" : url));
             out.ready("The dashboard is running; press Ctrl-C to stop.");
             shutdown.await();
             out.step("Stopping the dashboard");
@@ -136,12 +197,27 @@ final class ServiceCommands {
         return 0;
     }
 
-    private static java.time.Duration lookback(String text) {
+    /** A command's flags; a bad one ends the command with exit code 2 and the key named. */
+    private static Configuration parse(String command, ToolArgs toolArgs, String[] args) {
         try {
-            return org.apache.flink.util.TimeUtils.parseDuration(text);
+            Configuration conf = toolArgs.parse(args);
+            for (ConfigOption<Integer> port : List.of(KAFKA_PORT, REGISTRY_PORT, DASHBOARD_PORT)) {
+                int value = conf.get(port);
+                if (value < 0 || value > 65535) {
+                    throw ToolArgs.invalid(port, value, "a port number 0-65535");
+                }
+            }
+            return conf;
         } catch (IllegalArgumentException e) {
-            throw new CliException(
-                    "dashboard: --lookback needs a duration like 30m or 2h, got '" + text + "'");
+            throw new CliException(command + ": " + e.getMessage());
         }
+    }
+
+    private static Path dataDir(Configuration conf) {
+        return Path.of(conf.get(DATA_DIR)).toAbsolutePath().normalize();
+    }
+
+    private static ConfigOption<Integer> port(int defaultPort) {
+        return key("port").intType().defaultValue(defaultPort).withDescription("Port to serve on.");
     }
 }

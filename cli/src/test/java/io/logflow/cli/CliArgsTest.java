@@ -83,5 +83,31 @@ class CliArgsTest {
         assertThat(Help.text("generate"))
                 .startsWith("Usage: bin/logflow generate [--key value]...\n")
                 .contains("\n  --kafka VALUE                  Kafka host:port. Required.\n");
+        assertThat(Help.text("kafka"))
+                .isEqualTo(
+                        String.join(
+                                "\n",
+                                "Usage: bin/logflow kafka [--key value]...",
+                                "  --port N          Port to serve on. Default: 9092.",
+                                "  --data-dir VALUE  Where data and log files go. Default:"
+                                        + " .logflow.",
+                                "  --host VALUE      Address to bind. Default: 127.0.0.1."));
+    }
+
+    @Test
+    void serviceCommandsNameABadFlagBeforeStartingAnything() {
+        Console out = new Console(new PrintStream(new ByteArrayOutputStream()));
+        assertThatThrownBy(() -> ServiceCommands.kafka(new String[] {"--prot", "1"}, out))
+                .isInstanceOf(CliException.class)
+                .hasMessage("kafka: Unknown option 'prot'. Known options: data-dir, host, port");
+        assertThatThrownBy(() -> ServiceCommands.registry(new String[] {"--port", "70000"}, out))
+                .hasMessage(
+                        "registry: Invalid value for 'port': '70000'; expected a port number"
+                                + " 0-65535");
+        assertThatThrownBy(
+                        () -> ServiceCommands.dashboard(new String[] {"--lookback", "long"}, out))
+                .hasMessage(
+                        "dashboard: Invalid value for 'lookback': 'long'; expected a duration such"
+                                + " as 500ms, 30s or 5m");
     }
 }
