@@ -48,7 +48,10 @@ public final class CompactEvent {
 
     public CompactEvent() {}
 
-    /** The fields of a decoded event, without an origin: for tests and in-memory sources. */
+    /**
+     * The fields of a decoded event that the Avro projection keeps, without an origin: for tests,
+     * in-memory sources and events of another writer schema.
+     */
     public static CompactEvent of(LogEvent event) {
         CompactEvent e = new CompactEvent();
         e.timestamp = event.getTimestamp().toEpochMilli();
@@ -64,8 +67,7 @@ public final class CompactEvent {
             e.latencyMs = http.getLatencyMs();
             e.responseBytes = http.getResponseBytes();
             e.clientIp = http.getClientIp();
-            e.method = http.getMethod();
-            e.userAgent = http.getUserAgent();
+            // No method or user agent: what the Avro projection reads, so both decodes agree.
         }
         return e;
     }
