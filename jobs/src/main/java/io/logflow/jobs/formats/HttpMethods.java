@@ -1,9 +1,9 @@
 package io.logflow.jobs.formats;
 
 /**
- * The common HTTP methods as shared strings, so that a format reading one from its bytes or chars
- * allocates nothing for it: nearly every request is one of these seven. Anything else (WebDAV's
- * PROPFIND, a lower-case "get") is kept as written, in a new string.
+ * The common HTTP methods as shared strings, so that a format reading one from its bytes allocates
+ * nothing for it: nearly every request is one of these seven. Anything else (WebDAV's PROPFIND, a
+ * lower-case "get") is kept as written, in a new string.
  */
 public final class HttpMethods {
 
@@ -25,19 +25,6 @@ public final class HttpMethods {
             }
         }
         return Bytes.utf8(b, from, to);
-    }
-
-    /** The method in {@code chars[from, from + length)}; null when it is empty. */
-    public static String of(char[] chars, int from, int length) {
-        if (length == 0) {
-            return null;
-        }
-        for (String m : COMMON) {
-            if (m.length() == length && matches(m, chars, from)) {
-                return m;
-            }
-        }
-        return new String(chars, from, length);
     }
 
     /** The method in protobuf's UTF-8 {@code bytes}; null when empty. */
@@ -79,15 +66,6 @@ public final class HttpMethods {
     private static boolean matches(String m, com.google.protobuf.ByteString b) {
         for (int i = 0; i < m.length(); i++) {
             if (b.byteAt(i) != m.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean matches(String m, char[] c, int at) {
-        for (int i = 0; i < m.length(); i++) {
-            if (c[at + i] != m.charAt(i)) {
                 return false;
             }
         }

@@ -149,10 +149,55 @@ class JsonFormatTest {
     }
 
     @Test
+    void linesOfChangingShapeParseAsOnAFreshInstance() throws Exception {
+        // One instance guesses each key from the line before: keys left out, added, reordered,
+        // nested or escaped must not change what a line gives.
+        List<String> lines =
+                List.of(
+                        "{\"@timestamp\":\"2026-11-26T10:00:00Z\",\"service.name\":\"a\",\"log.level\":"
+                            + "\"warn\",\"message\":\"one\",\"url.path\":\"/x?q\",\"method\":\"PUT\"}",
+                        "{\"@timestamp\":\"2026-11-26T10:00:01Z\",\"log.level\":\"error\","
+                                + "\"message\":\"two \\\"quoted\\\" \\u00e9\",\"status\":503}",
+                        "{\"message\":\"three\",\"@timestamp\":\"2026-11-26T10:00:02Z\","
+                                + "\"service\":{\"name\":\"b\"},\"user_agent\":\"caf\u00e9/1\","
+                                + "\"url.path\":\"/\u00fc\"}",
+                        "{\"@timestamp\":\"2026-11-26T10:00:03Z\",\"service.name\":\"a\",\"x\":[1,{\"y\":2}],"
+                            + "\"log.level\":\"info\",\"message\":\"four\",\"url.path\":\"/y\"}",
+                        "{\"@timestamp\":\"2026-11-26T10:00:00Z\",\"service.name\":\"a\",\"log.level\":"
+                            + "\"warn\",\"message\":\"one\",\"url.path\":\"/x?q\",\"method\":\"PUT\"}");
+        JsonFormat reused = new JsonFormat(new FormatSettings("app", Map.of()));
+        for (String line : lines) {
+            CompactEvent warm = one(reused, line);
+            CompactEvent fresh = one(new JsonFormat(new FormatSettings("app", Map.of())), line);
+            assertThat(warm)
+                    .as(line)
+                    .usingRecursiveComparison()
+                    .withComparatorForType(Double::compare, Double.class)
+                    .isEqualTo(fresh);
+        }
+        CompactEvent two = one(reused, lines.get(1));
+        assertThat(two.message).isEqualTo("two \"quoted\" \u00e9");
+        assertThat(two.level).isEqualTo(Level.ERROR);
+        assertThat(two.status).isEqualTo(503);
+        assertThat(two.path).isEmpty();
+        CompactEvent three = one(reused, lines.get(2));
+        assertThat(three.service).isEqualTo("b");
+        assertThat(three.userAgent).isEqualTo("caf\u00e9/1");
+        assertThat(three.path).isEqualTo("/\u00fc");
+        assertThat(three.level).isEqualTo(Level.INFO);
+        CompactEvent first = one(reused, lines.get(0));
+        assertThat(first.path).isEqualTo("/x");
+        assertThat(first.method).isSameAs("PUT");
+        assertThat(first.timestamp).isEqualTo(Instant.parse("2026-11-26T10:00:00Z").toEpochMilli());
+    }
+
+    @Test
     void whatIsNotAJsonObjectIsUnparseableWithTheReason() {
         assertThat(failure("[1,2]")).isEqualTo("not a JSON object");
         assertThat(failure("hello world")).startsWith("not valid JSON: Unrecognized token 'hello'");
         assertThat(failure("{\"a\":")).startsWith("not valid JSON: Unexpected end-of-input");
+        assertThat(failure("{\"msg\":\"unclosed"))
+                .isEqualTo("not valid JSON: Unexpected end-of-input in VALUE_STRING");
         assertThat(failure("")).isEqualTo("not a JSON object");
         assertThat(failure("{} {}")).isEqualTo("more than one JSON value in the record");
         assertThat(failure("{\"@timestamp\":\"yesterday\"}"))

@@ -18,7 +18,8 @@ class TextFormatsRobustnessTest {
                     new AccessLogFormat(Parsed.SETTINGS),
                     new SyslogFormat(Parsed.SETTINGS),
                     new LogfmtFormat(Parsed.SETTINGS),
-                    new TextFormat(Parsed.SETTINGS));
+                    new TextFormat(Parsed.SETTINGS),
+                    new JsonFormat(Parsed.SETTINGS));
 
     private static final List<String> LINES =
             List.of(
@@ -30,7 +31,12 @@ class TextFormatsRobustnessTest {
                     "ts=2026-11-26T10:00:00Z level=warn msg=\"q \\\"x\\\" \\u00e9\" status=500"
                             + " duration=1m2.5s path=/x?y",
                     "E1126 10:00:00.123456 1234 file.go:12] msg",
-                    "2026-11-26 10:00:00,123 WARN [thread] logger - msg");
+                    "2026-11-26 10:00:00,123 WARN [thread] logger - msg",
+                    "{\"@timestamp\":\"2026-11-26T10:00:00.123Z\",\"log\":{\"level\":\"warn\"},\"message\":\"q"
+                        + " \\\"x\\\" \\u00e9 \u00e9\",\"http.request.method\":\"GET\","
+                        + "\"url.path\":\"/a?b\",\"http.response.status_code\":\"500\","
+                        + "\"event.duration\":1.5e6,\"labels\":{\"a\":[1,{\"b\":null}]}}",
+                    "{\"ts\":1764151200.25,\"level\":50,\"msg\":\"x\",\"status\":200,\"ua\":true}");
 
     private static void parseSafely(LogFormat format, byte[] value) {
         try {
