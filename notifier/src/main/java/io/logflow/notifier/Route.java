@@ -1,5 +1,6 @@
 package io.logflow.notifier;
 
+import io.logflow.connectors.Globs;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,30 +32,19 @@ public record Route(List<Pattern> services, List<Pattern> kinds, List<Pattern> s
         return false;
     }
 
-    /** A glob or {@code re:regex} as a pattern; an invalid regex throws naming {@code key}. */
+    /**
+     * A glob or {@code re:regex} as a pattern ({@link Globs}); an invalid regex names {@code key}.
+     */
     static Pattern compile(String key, String text) {
-        if (text.startsWith("re:")) {
-            try {
-                return Pattern.compile(text.substring(3));
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new NotifierConfigException(
-                        key
-                                + ": invalid regular expression '"
-                                + text.substring(3)
-                                + "': "
-                                + e.getDescription());
-            }
+        try {
+            return Globs.compile(text);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new NotifierConfigException(
+                    key
+                            + ": invalid regular expression '"
+                            + text.substring(3)
+                            + "': "
+                            + e.getDescription());
         }
-        StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -1,9 +1,9 @@
 package io.logflow.notifier;
 
+import static io.logflow.notifier.Probes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.devstack.generator.LogGenerator;
 import io.logflow.devstack.junit.KafkaExtension;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,6 @@ class AnalyticsIncidentITCase {
     static final KafkaExtension KAFKA = STACK.kafka();
     static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EVENTS_PER_SECOND = 500;
 
     @TempDir Path tmp;
@@ -145,27 +142,5 @@ class AnalyticsIncidentITCase {
             }
         }
         return null;
-    }
-
-    private static <T> T await(Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T v = probe.call();
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not seen within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("Not JSON: " + text, e);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package io.logflow.notifier;
 
+import static io.logflow.notifier.Probes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
@@ -13,13 +13,11 @@ import io.logflow.schema.AlertState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -42,9 +40,6 @@ class NotifierITCase {
     @RegisterExtension
     @Order(2)
     static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path tmp;
 
@@ -196,7 +191,7 @@ class NotifierITCase {
 
             String file = Files.readString(config.dataDir().resolve(DeadLetterLog.FILE));
             assertThat(file).doesNotContain("s3cret-token").doesNotContain("secret-path");
-            List<JsonNode> lines = file.lines().map(NotifierITCase::json).toList();
+            List<JsonNode> lines = file.lines().map(Probes::json).toList();
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0).get("origin").asText()).isEqualTo(topic + "-0@0");
             assertThat(lines.get(0).get("reason").asText()).isNotBlank();
@@ -264,28 +259,6 @@ class NotifierITCase {
                             group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
                     .all()
                     .get();
-        }
-    }
-
-    private static <T> T await(Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T v = probe.call();
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not seen within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("Not JSON: " + text, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.logflow.jobs.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.logflow.connectors.Globs;
 import io.logflow.jobs.analytics.functions.RouteSelector;
 import io.logflow.schema.AlertKind;
 import java.io.IOException;
@@ -226,21 +227,14 @@ public final class AlertRulesFile {
                 key + ": unknown kind '" + text + "'; known: " + String.join(", ", known));
     }
 
-    /** A glob ({@code *} any run, {@code ?} one character) or {@code re:} and a Java regex. */
-    static Pattern pattern(String key, String text) {
-        if (text.startsWith("re:")) {
-            try {
-                return Pattern.compile(text.substring(3));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(
-                        key + ": invalid regular expression: " + e.getDescription());
-            }
+    /** A service pattern ({@link Globs}); an invalid regular expression names {@code key}. */
+    private static Pattern pattern(String key, String text) {
+        try {
+            return Globs.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    key + ": invalid regular expression: " + e.getDescription());
         }
-        StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private static void keys(JsonNode node, String prefix, Set<String> known) {
