@@ -14,7 +14,7 @@ final class KeySettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Services remembered before the cache starts over: far above any fleet's count. */
-    private static final int CACHE_LIMIT = 200_000;
+    static final int CACHE_LIMIT = 200_000;
 
     private final AlertRules rules;
     private final AlertKind kind;

@@ -6,10 +6,8 @@ import io.logflow.schema.AlertState;
 import io.logflow.schema.RouteLatency;
 import io.logflow.schema.WindowStats;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -125,7 +123,7 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
     private Map<String, AlertRule> routesOf(String service) {
         Map<String, AlertRule> routes = routesByService.get(service);
         if (routes == null) {
-            if (routesByService.size() >= 200_000) {
+            if (routesByService.size() >= KeySettings.CACHE_LIMIT) {
                 routesByService.clear();
             }
             routes = rules.routesOf(service);
@@ -185,11 +183,8 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
         }
         long deadline = cleanupAt.value();
         long lastEnd = deadline - d.stateTtlMillis;
-        List<Map.Entry<String, Series>> all = new ArrayList<>();
+        // Cleared after the loop, so the entries can be read as they are.
         for (Map.Entry<String, Series> e : series.entries()) {
-            all.add(e);
-        }
-        for (Map.Entry<String, Series> e : all) {
             String firing = e.getValue().firingId;
             if (firing != null) {
                 Alert resolved =
