@@ -35,9 +35,8 @@ public final class NewErrorTemplateDetector
     // service); the state-wide TTL and step are the same for all.
     private transient AlertSettings settings;
 
-    private transient ValueState<Integer> windowsSeen;
-    private transient ValueState<Long> lastWindowStart;
-    private transient ValueState<Long> cleanupAt;
+    private transient ValueState<TemplateWarmup> warmup;
+    private transient TemplateWarmup.Legacy legacy;
     private transient MapState<Long, TemplateWatch> watches;
 
     public NewErrorTemplateDetector(AlertSettings settings) {
@@ -51,11 +50,12 @@ public final class NewErrorTemplateDetector
     @Override
     public void open(OpenContext ctx) {
         settings = perService.defaults();
-        windowsSeen =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("windows", Types.INT));
-        lastWindowStart =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("last-start", Types.LONG));
-        cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup", Types.LONG));
+        warmup =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "warmup", TypeInformation.of(TemplateWarmup.class)));
+        legacy = new TemplateWarmup.Legacy(getRuntimeContext());
         watches =
                 getRuntimeContext()
                         .getMapState(
@@ -70,14 +70,22 @@ public final class NewErrorTemplateDetector
         settings = perService.of(ctx.getCurrentKey());
         long start = p.getWindowStart().toEpochMilli();
         long end = p.getWindowEnd().toEpochMilli();
-        Long last = lastWindowStart.value();
-        int seen = windowsSeen.value() == null ? 0 : windowsSeen.value();
-        if (last == null || start > last) {
-            seen = Math.min(seen + 1, settings.templateWarmupWindows + 1);
-            windowsSeen.update(seen);
-            lastWindowStart.update(start);
-            Expiry.extend(cleanupAt, end + settings.stateTtlMillis, settings, ctx.timerService());
+        TemplateWarmup w = current();
+        if (w == null || start > w.lastStart) {
+            if (w == null) {
+                w = new TemplateWarmup();
+            }
+            w.windows = Math.min(w.windows + 1, settings.templateWarmupWindows + 1);
+            w.lastStart = start;
+            w.expiresAt =
+                    Expiry.extend(
+                            w.expiresAt,
+                            end + settings.stateTtlMillis,
+                            settings,
+                            ctx.timerService());
+            warmup.update(w);
         }
+        int seen = w.windows;
         TemplateWatch watch = watches.get(p.getTemplateId());
         if (watch != null && start >= due(watch)) {
             // The watermark jumped past the watch's timer together with this window (a backlog):
@@ -145,9 +153,10 @@ public final class NewErrorTemplateDetector
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a bounded input ends no template
         }
-        Long deadline = cleanupAt.value();
-        boolean expire = deadline != null && deadline <= timestamp;
-        if (deadline != null && !expire) {
+        TemplateWarmup w = current();
+        long deadline = w == null ? 0 : w.expiresAt;
+        boolean expire = deadline != 0 && deadline <= timestamp;
+        if (deadline != 0 && !expire) {
             // As in WindowDetector: a timer before the deadline keeps the deadline's own timer.
             ctx.timerService().registerEventTimeTimer(settings.cleanupTimer(deadline));
         }
@@ -161,10 +170,20 @@ public final class NewErrorTemplateDetector
             settle(e.getKey(), e.getValue(), timestamp, expire, ctx.getCurrentKey(), out);
         }
         if (expire) {
-            windowsSeen.clear();
-            lastWindowStart.clear();
-            cleanupAt.clear();
+            warmup.clear();
         }
+    }
+
+    /** The service's warm-up, moved over from a job before the one-object layout if need be. */
+    private TemplateWarmup current() throws Exception {
+        TemplateWarmup w = warmup.value();
+        if (w == null) {
+            w = legacy.take();
+            if (w != null) {
+                warmup.update(w);
+            }
+        }
+        return w;
     }
 
     /** Ends a watch: an unconfirmed one quietly, a firing one with its RESOLVED alert. */

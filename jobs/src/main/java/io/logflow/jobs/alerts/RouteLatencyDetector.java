@@ -65,11 +65,16 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
         String service = ctx.getCurrentKey();
         Map<String, AlertRule> routes = routesOf(service);
         AlertSettings d = rules.defaults();
-        Expiry.extend(
-                cleanupAt,
-                stats.getWindowEnd().toEpochMilli() + d.stateTtlMillis,
-                d,
-                ctx.timerService());
+        long deadline = deadline();
+        long extended =
+                Expiry.extend(
+                        deadline,
+                        stats.getWindowEnd().toEpochMilli() + d.stateTtlMillis,
+                        d,
+                        ctx.timerService());
+        if (extended != deadline) {
+            cleanupAt.update(extended);
+        }
         for (RouteLatency route : stats.getRoutes()) {
             AlertRule rule = routes.get(route.getRoute());
             if (rule == null) {
@@ -178,10 +183,10 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         AlertSettings d = rules.defaults();
-        if (!Expiry.due(cleanupAt, timestamp, d, ctx.timerService())) {
+        long deadline = deadline();
+        if (!Expiry.due(deadline, timestamp, d, ctx.timerService())) {
             return;
         }
-        long deadline = cleanupAt.value();
         long lastEnd = deadline - d.stateTtlMillis;
         // Cleared after the loop, so the entries can be read as they are.
         for (Map.Entry<String, Series> e : series.entries()) {
@@ -211,5 +216,10 @@ public final class RouteLatencyDetector extends KeyedProcessFunction<String, Win
         }
         series.clear();
         cleanupAt.clear();
+    }
+
+    private long deadline() throws Exception {
+        Long at = cleanupAt.value();
+        return at == null ? 0 : at;
     }
 }

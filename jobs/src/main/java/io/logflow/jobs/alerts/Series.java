@@ -26,6 +26,12 @@ public final class Series {
     /** Anomalous windows in a row while not firing, normal ones in a row while firing. */
     public int streak;
 
+    /**
+     * When a service's own series expires ({@link Expiry}), so that one state object is all a
+     * detector reads per window; 0 for a route's series, which expires with its service.
+     */
+    public long expiresAt;
+
     /** Set by a RESOLVED step; not state. */
     transient String resolvedId;
 

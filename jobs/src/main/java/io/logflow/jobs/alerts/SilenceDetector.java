@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,10 +33,8 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     // service); the state-wide TTL and step are the same for all.
     private transient AlertSettings settings;
 
-    private transient ValueState<Long> lastEnd;
-    private transient ValueState<Long> timer;
-    private transient ValueState<String> firingId;
-    private transient ValueState<Integer> windowsSeen;
+    private transient ValueState<SilenceState> state;
+    private transient SilenceState.Legacy legacy;
 
     public SilenceDetector(AlertSettings settings) {
         this(AlertRules.of(settings));
@@ -49,11 +47,12 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
     @Override
     public void open(OpenContext ctx) {
         settings = perService.defaults();
-        lastEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-end", Types.LONG));
-        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
-        firingId = getRuntimeContext().getState(new ValueStateDescriptor<>("firing", Types.STRING));
-        windowsSeen =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("windows-seen", Types.INT));
+        state =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "silence", TypeInformation.of(SilenceState.class)));
+        legacy = new SilenceState.Legacy(getRuntimeContext());
     }
 
     @Override
@@ -64,20 +63,22 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         if (stats.getRevision() != 0) {
             return;
         }
-        Long last = lastEnd.value();
-        if (last != null && end <= last) {
+        SilenceState s = current();
+        if (s != null && end <= s.lastEnd) {
             return;
         }
-        String firing = firingId.value();
-        long due =
-                last == null
-                        ? Long.MAX_VALUE
-                        : last + settings.silenceWindows * settings.stepMillis;
-        int seen = seen();
-        boolean established = seen >= settings.minBaselineWindows;
+        if (s == null) {
+            s = new SilenceState();
+            s.lastEnd = Long.MIN_VALUE;
+        }
+        boolean known = s.lastEnd != Long.MIN_VALUE;
+        long last = s.lastEnd;
+        String firing = s.firingId;
+        long due = known ? last + settings.silenceWindows * settings.stepMillis : Long.MAX_VALUE;
+        boolean established = s.windowsSeen >= settings.minBaselineWindows;
         // Counted up to the threshold only: the state stays one small int.
         if (!established) {
-            windowsSeen.update(seen + 1);
+            s.windowsSeen++;
         }
         if (firing == null && established && stats.getWindowStart().toEpochMilli() >= due) {
             // The watermark jumped over the silence and this window at once (a backlog): the
@@ -108,10 +109,11 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
                             .build();
             resolved.getEvidence().put("silentSince", Instant.ofEpochMilli(silentSince).toString());
             out.collect(resolved);
-            firingId.clear();
+            s.firingId = null;
         }
-        lastEnd.update(end);
-        schedule(end + settings.silenceWindows * settings.stepMillis, ctx);
+        s.lastEnd = end;
+        schedule(s, end + settings.silenceWindows * settings.stepMillis, ctx, known);
+        state.update(s);
     }
 
     @Override
@@ -121,24 +123,27 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
             // The end of a bounded input is not silence.
             return;
         }
-        long last = lastEnd.value();
-        String service = ctx.getCurrentKey();
-        if (firingId.value() == null && !established()) {
-            lastEnd.clear();
-            timer.clear();
-            windowsSeen.clear();
+        SilenceState s = current();
+        if (s == null) {
             return;
         }
-        if (firingId.value() == null) {
+        long last = s.lastEnd;
+        String service = ctx.getCurrentKey();
+        if (s.firingId == null && s.windowsSeen < settings.minBaselineWindows) {
+            state.clear();
+            return;
+        }
+        if (s.firingId == null) {
             Alert alert = silence(service, last, timestamp);
             out.collect(alert);
-            firingId.update(alert.getAlertId());
-            schedule(last + settings.stateTtlMillis, ctx);
+            s.firingId = alert.getAlertId();
+            schedule(s, last + settings.stateTtlMillis, ctx, true);
+            state.update(s);
             return;
         }
         Alert expired =
                 AlertRecords.bare(
-                                firingId.value(),
+                                s.firingId,
                                 AlertKind.SILENCE,
                                 AlertState.RESOLVED,
                                 service,
@@ -154,19 +159,19 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
                         .build();
         expired.getEvidence().put("reason", "expired");
         out.collect(expired);
-        lastEnd.clear();
-        timer.clear();
-        firingId.clear();
-        windowsSeen.clear();
+        state.clear();
     }
 
-    private int seen() throws Exception {
-        Integer n = windowsSeen.value();
-        return n == null ? 0 : n;
-    }
-
-    private boolean established() throws Exception {
-        return seen() >= settings.minBaselineWindows;
+    /** The service's state, moved over from a job before the one-object layout if need be. */
+    private SilenceState current() throws Exception {
+        SilenceState s = state.value();
+        if (s == null) {
+            s = legacy.take();
+            if (s != null) {
+                state.update(s);
+            }
+        }
+        return s;
     }
 
     /** The FIRING alert of a service silent since {@code last}, decided at {@code at}. */
@@ -197,12 +202,12 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
         return alert;
     }
 
-    private void schedule(long at, Context ctx) throws Exception {
-        Long previous = timer.value();
-        if (previous != null) {
-            ctx.timerService().deleteEventTimeTimer(previous);
+    /** Moves the service's one silence timer to {@code at}; {@code known}: one is registered. */
+    private static void schedule(SilenceState s, long at, Context ctx, boolean known) {
+        if (known) {
+            ctx.timerService().deleteEventTimeTimer(s.timer);
         }
         ctx.timerService().registerEventTimeTimer(at);
-        timer.update(at);
+        s.timer = at;
     }
 }

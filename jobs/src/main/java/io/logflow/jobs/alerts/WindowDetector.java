@@ -10,8 +10,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -34,10 +33,9 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
     // service); the state-wide TTL and step are the same for all.
     protected transient AlertSettings settings;
 
-    private transient ValueState<double[]> baseline;
-    private transient ValueState<String> firingId;
-    private transient ValueState<Integer> streak;
-    private transient ValueState<Long> cleanupAt;
+    // The whole series of the service in one state object: one lookup and one write per window.
+    private transient ValueState<Series> series;
+    private transient LegacySeries legacy;
 
     WindowDetector(AlertRules rules, AlertKind kind) {
         this.perService = new KeySettings(rules, kind);
@@ -60,21 +58,12 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
     public void open(OpenContext ctx) {
         settings = perService.defaults();
         String name = kind().name().toLowerCase(java.util.Locale.ROOT);
-        baseline =
+        series =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        name + "-baseline",
-                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-        firingId =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>(name + "-firing", Types.STRING));
-        streak =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>(name + "-streak", Types.INT));
-        cleanupAt =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>(name + "-cleanup", Types.LONG));
+                                        name + "-series", TypeInformation.of(Series.class)));
+        legacy = new LegacySeries(getRuntimeContext(), name);
     }
 
     @Override
@@ -84,15 +73,16 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             return;
         }
         settings = perService.of(ctx.getCurrentKey());
-        Expiry.extend(
-                cleanupAt,
-                stats.getWindowEnd().toEpochMilli() + settings.stateTtlMillis,
-                settings,
-                ctx.timerService());
-        String firing = firingId.value();
-        Integer run = streak.value();
-        double[] stored = baseline.value();
-        Series series = new Series(stored, firing, run);
+        Series series = current();
+        if (series == null) {
+            series = new Series();
+        }
+        series.expiresAt =
+                Expiry.extend(
+                        series.expiresAt,
+                        stats.getWindowEnd().toEpochMilli() + settings.stateTtlMillis,
+                        settings,
+                        ctx.timerService());
         double[] base = series.baseline;
         Double value = measure(stats);
         Series.Step step;
@@ -114,30 +104,19 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
                     transition(
                             stats, series.resolvedId, AlertState.RESOLVED, value, base, threshold));
         }
-        store(series, stored, firing, run);
+        this.series.update(series);
     }
 
-    /** Writes back what the window changed, so an unchanged series costs no state writes. */
-    private void store(Series series, double[] stored, String firing, Integer run)
-            throws Exception {
-        if (series.baseline != stored && (stored != null || series.baseline.length > 0)) {
-            baseline.update(series.baseline);
-        }
-        if (!java.util.Objects.equals(series.firingId, firing)) {
-            if (series.firingId == null) {
-                firingId.clear();
-            } else {
-                firingId.update(series.firingId);
+    /** The service's series, moved over from a job before the one-object layout if need be. */
+    private Series current() throws Exception {
+        Series s = series.value();
+        if (s == null) {
+            s = legacy.take();
+            if (s != null) {
+                series.update(s);
             }
         }
-        int before = run == null ? 0 : run;
-        if (series.streak != before) {
-            if (series.streak == 0) {
-                streak.clear();
-            } else {
-                streak.update(series.streak);
-            }
-        }
+        return s;
     }
 
     private Alert transition(
@@ -164,11 +143,13 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         settings = perService.of(ctx.getCurrentKey());
-        if (!Expiry.due(cleanupAt, timestamp, settings, ctx.timerService())) {
+        Series current = current();
+        if (current == null
+                || !Expiry.due(current.expiresAt, timestamp, settings, ctx.timerService())) {
             return;
         }
-        long deadline = cleanupAt.value();
-        String firing = firingId.value();
+        long deadline = current.expiresAt;
+        String firing = current.firingId;
         if (firing != null) {
             long lastEnd = deadline - settings.stateTtlMillis;
             Alert resolved =
@@ -189,9 +170,6 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
             resolved.getEvidence().put("reason", "expired");
             out.collect(resolved);
         }
-        baseline.clear();
-        firingId.clear();
-        streak.clear();
-        cleanupAt.clear();
+        series.clear();
     }
 }
