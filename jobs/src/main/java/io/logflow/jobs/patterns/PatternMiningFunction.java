@@ -4,7 +4,6 @@ import io.logflow.jobs.analytics.functions.CompactEvent;
 import io.logflow.schema.LogPattern;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,27 +21,33 @@ import org.apache.flink.util.Collector;
  * Mines log templates per service (the key) and counts them in tumbling event-time windows,
  * emitting one {@link LogPattern} per template seen in a window when the watermark passes its end.
  *
- * <p>The service's {@link TemplateMiner} lives in keyed value state, so template ids and the
- * first-seen and first-error facts survive restarts. Window counts live in keyed map state under
- * (window start, template id) and are removed once emitted. Events whose window was already emitted
- * are late: they are counted in the {@code latePatternEvents} metric and leave no trace, so the
- * miner never learns from a line whose window can no longer report it.
+ * <p>The service's {@link TemplateMiner} and the counts of its windows not yet emitted live in one
+ * keyed value state ({@link PatternState}), so template ids and the first-seen and first-error
+ * facts survive restarts and an event costs one state lookup. Events whose window was already
+ * emitted are late: they are counted in the {@code latePatternEvents} metric and leave no trace, so
+ * the miner never learns from a line whose window can no longer report it.
  */
 public class PatternMiningFunction extends KeyedProcessFunction<String, CompactEvent, LogPattern> {
 
     private static final long serialVersionUID = 1L;
 
-    static final ValueStateDescriptor<TemplateMiner> MINER =
+    static final ValueStateDescriptor<PatternState> STATE =
+            new ValueStateDescriptor<>("patterns", PatternStateTypeInfo.INSTANCE);
+
+    // The layout of jobs before December 2026: the miner alone, and the counts in a map state.
+    // Still registered, so a service restored from such a savepoint moves over when first seen.
+    static final ValueStateDescriptor<TemplateMiner> LEGACY_MINER =
             new ValueStateDescriptor<>("template-miner", TemplateMinerTypeInfo.INSTANCE);
-    static final MapStateDescriptor<Tuple2<Long, Long>, WindowCount> COUNTS =
+    static final MapStateDescriptor<Tuple2<Long, Long>, WindowCount> LEGACY_COUNTS =
             new MapStateDescriptor<>(
                     "template-window-counts",
                     Types.TUPLE(Types.LONG, Types.LONG),
                     Types.POJO(WindowCount.class));
 
     private final PatternSettings settings;
-    private transient ValueState<TemplateMiner> miner;
-    private transient MapState<Tuple2<Long, Long>, WindowCount> counts;
+    private transient ValueState<PatternState> state;
+    private transient ValueState<TemplateMiner> legacyMiner;
+    private transient MapState<Tuple2<Long, Long>, WindowCount> legacyCounts;
     private transient Counter late;
     private transient Counter evicted;
 
@@ -52,8 +57,9 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
 
     @Override
     public void open(OpenContext openContext) {
-        miner = getRuntimeContext().getState(MINER);
-        counts = getRuntimeContext().getMapState(COUNTS);
+        state = getRuntimeContext().getState(STATE);
+        legacyMiner = getRuntimeContext().getState(LEGACY_MINER);
+        legacyCounts = getRuntimeContext().getMapState(LEGACY_COUNTS);
         late = getRuntimeContext().getMetricGroup().counter("latePatternEvents");
         evicted = getRuntimeContext().getMetricGroup().counter("templatesEvicted");
     }
@@ -69,14 +75,15 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
             late.inc();
             return;
         }
-        TemplateMiner m = miner.value();
-        if (m == null) {
-            m = new TemplateMiner(settings);
-        } else if (m.settings() != settings) {
+        PatternState p = current();
+        if (p == null) {
+            p = new PatternState(new TemplateMiner(settings));
+        } else if (p.miner.settings() != settings) {
             // After a restore the miner holds an equal copy, or older settings: adopting this
             // instance once lets every later event skip the comparison.
-            m.reconfigure(settings);
+            p.miner.reconfigure(settings);
         }
+        TemplateMiner m = p.miner;
         String message = event.message;
         long evictedBefore = m.evictedCount();
         Template t = m.addTemplate(message);
@@ -85,26 +92,28 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
         boolean error = event.isError();
         boolean firstError = error && !t.errorSeen;
         t.errorSeen |= error;
-        miner.update(m);
 
-        Tuple2<Long, Long> key = Tuple2.of(start, t.id);
-        WindowCount c = counts.get(key);
+        PatternState.OpenWindow w = p.window(start);
+        if (w == null) {
+            w = p.open(start);
+            // One timer per window, registered when its first count opens it.
+            ctx.timerService().registerEventTimeTimer(lastMillis);
+        }
+        WindowCount c = w.counts().get(t.id);
         if (c == null) {
             c = new WindowCount();
             c.example = truncate(message, settings.exampleMaxLength());
             // Only a fallback for a template evicted before the window ends; the emitted text
             // is the live template's, so there is no need to join its tokens on every event.
             c.template = t.text();
-            // One timer per window: every (window, template) entry is new once, so the first
-            // entry of a window registers it; registering on every event cost a set lookup each.
-            ctx.timerService().registerEventTimeTimer(lastMillis);
+            w.counts().put(t.id, c);
         }
         c.count++;
         c.errorCount += error ? 1 : 0;
         c.firstSeen = t.firstSeen;
         c.newTemplate |= t.count == 1;
         c.newError |= firstError;
-        counts.put(key, c);
+        state.update(p);
     }
 
     @Override
@@ -112,18 +121,17 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
             throws Exception {
         long size = settings.windowSize().toMillis();
         long start = timestamp + 1 - size;
-        List<Map.Entry<Tuple2<Long, Long>, WindowCount>> due = new ArrayList<>();
-        for (Map.Entry<Tuple2<Long, Long>, WindowCount> e : counts.entries()) {
-            if (e.getKey().f0 == start) {
-                due.add(Map.entry(e.getKey(), e.getValue()));
-            }
+        PatternState p = current();
+        PatternState.OpenWindow w = p == null ? null : p.close(start);
+        if (w == null) {
+            return;
         }
-        due.sort(Comparator.comparing(e -> e.getKey().f1));
-        TemplateMiner m = miner.value();
-        for (Map.Entry<Tuple2<Long, Long>, WindowCount> e : due) {
-            long id = e.getKey().f1;
+        List<Map.Entry<Long, WindowCount>> due = new ArrayList<>(w.counts().entrySet());
+        due.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Long, WindowCount> e : due) {
+            long id = e.getKey();
             WindowCount c = e.getValue();
-            Template live = m == null ? null : m.template(id);
+            Template live = p.miner.template(id);
             out.collect(
                     LogPattern.newBuilder()
                             .setService(ctx.getCurrentKey())
@@ -138,11 +146,35 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
                             .setNewTemplate(c.newTemplate)
                             .setNewError(c.newError)
                             .build());
-            counts.remove(e.getKey());
         }
-        if (counts.isEmpty()) {
-            counts.clear();
+        state.update(p);
+    }
+
+    /**
+     * The service's state, moved over from the older layout the first time a service restored from
+     * such a savepoint is seen (a service new to this job costs one more lookup, once).
+     */
+    private PatternState current() throws Exception {
+        PatternState p = state.value();
+        if (p != null) {
+            return p;
         }
+        TemplateMiner old = legacyMiner.value();
+        if (old == null) {
+            return null;
+        }
+        p = new PatternState(old);
+        for (Map.Entry<Tuple2<Long, Long>, WindowCount> e : legacyCounts.entries()) {
+            PatternState.OpenWindow w = p.window(e.getKey().f0);
+            if (w == null) {
+                w = p.open(e.getKey().f0);
+            }
+            w.counts().put(e.getKey().f1, e.getValue());
+        }
+        legacyMiner.clear();
+        legacyCounts.clear();
+        state.update(p);
+        return p;
     }
 
     static String truncate(String s, int max) {

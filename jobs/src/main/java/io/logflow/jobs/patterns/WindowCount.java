@@ -17,4 +17,16 @@ public class WindowCount {
     public boolean newError;
 
     public WindowCount() {}
+
+    WindowCount copy() {
+        WindowCount c = new WindowCount();
+        c.count = count;
+        c.errorCount = errorCount;
+        c.template = template;
+        c.example = example;
+        c.firstSeen = firstSeen;
+        c.newTemplate = newTemplate;
+        c.newError = newError;
+        return c;
+    }
 }

@@ -143,9 +143,10 @@ class PatternMiningFunctionTest {
                                     "query took 12 ms",
                                     true,
                                     false));
-            // Left: the two miners, the open second window of checkout and its timer.
+            // Left: one state object per service (checkout's holds its open second window) and
+            // that window's timer.
             assertThat(h.numEventTimeTimers()).isEqualTo(1);
-            assertThat(h.numKeyedStateEntries()).isEqualTo(3);
+            assertThat(h.numKeyedStateEntries()).isEqualTo(2);
 
             h.getOutput().clear();
             send(h, event("checkout", 15_000, Level.ERROR, "payment 8 failed: timeout after 1 ms"));
@@ -176,7 +177,7 @@ class PatternMiningFunctionTest {
                                     false,
                                     false));
             assertThat(h.numEventTimeTimers()).isZero();
-            assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the miners only
+            assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the miners, no window left
         }
     }
 
@@ -269,6 +270,127 @@ class PatternMiningFunctionTest {
     }
 
     @Test
+    void aSnapshotOfTheOlderLayoutRestoresWithItsTemplatesAndOpenWindows() throws Exception {
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(
+                    event(
+                            i % 2 == 0 ? "checkout" : "search",
+                            i * 700L,
+                            i % 7 == 3 ? Level.ERROR : Level.INFO,
+                            String.format(i % 3 == 0 ? "disk %d is full" : "user %d in", i)));
+        }
+        List<LogEvent> before = events.subList(0, 25);
+        List<LogEvent> after = events.subList(25, events.size());
+        List<LogPattern> uninterrupted;
+        try (var h = harness(SETTINGS)) {
+            h.open();
+            before.forEach(e -> sendUnchecked(h, e));
+            h.processWatermark(9_999);
+            after.forEach(e -> sendUnchecked(h, e));
+            h.processWatermark(Long.MAX_VALUE);
+            uninterrupted = h.extractOutputValues();
+        }
+
+        // What the older job kept: each service's miner, and its open windows' counts in a map
+        // state keyed by (window start, template id), with one timer per open window.
+        java.util.Map<String, PatternState> states = new java.util.HashMap<>();
+        List<LogPattern> restored = new ArrayList<>();
+        try (var h = harness(SETTINGS)) {
+            h.open();
+            before.forEach(e -> sendUnchecked(h, e));
+            h.processWatermark(9_999);
+            restored.addAll(h.extractOutputValues());
+            AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
+            for (String service : List.of("checkout", "search")) {
+                op.setCurrentKey(service);
+                states.put(
+                        service,
+                        op.getKeyedStateBackend()
+                                .getPartitionedState(
+                                        VoidNamespace.INSTANCE,
+                                        VoidNamespaceSerializer.INSTANCE,
+                                        PatternMiningFunction.STATE)
+                                .value()
+                                .copy());
+            }
+        }
+        OperatorSubtaskState old;
+        var writer =
+                new org.apache.flink.streaming.api.functions.KeyedProcessFunction<
+                        String, CompactEvent, LogPattern>() {
+                    @Override
+                    public void processElement(
+                            CompactEvent e,
+                            Context ctx,
+                            org.apache.flink.util.Collector<LogPattern> out)
+                            throws Exception {
+                        PatternState p = states.get(e.service);
+                        getRuntimeContext()
+                                .getState(PatternMiningFunction.LEGACY_MINER)
+                                .update(p.miner);
+                        var counts =
+                                getRuntimeContext()
+                                        .getMapState(PatternMiningFunction.LEGACY_COUNTS);
+                        for (PatternState.OpenWindow w : p.windows) {
+                            w.counts()
+                                    .forEach(
+                                            (id, c) ->
+                                                    putUnchecked(
+                                                            counts,
+                                                            org.apache.flink.api.java.tuple.Tuple2
+                                                                    .of(w.start(), id),
+                                                            c));
+                            ctx.timerService().registerEventTimeTimer(w.start() + 9_999);
+                        }
+                    }
+                };
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(writer),
+                        (CompactEvent e) -> e.service,
+                        Types.STRING)) {
+            h.open();
+            h.processWatermark(9_999);
+            send(h, before.get(0));
+            send(h, before.get(1));
+            old = h.snapshot(1L, 1L);
+        }
+
+        try (var h = harness(SETTINGS)) {
+            h.initializeState(old);
+            h.open();
+            after.forEach(e -> sendUnchecked(h, e));
+            h.processWatermark(Long.MAX_VALUE);
+            restored.addAll(h.extractOutputValues());
+            // One object per service is left; the older layout's entries were moved and cleared.
+            assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        }
+        assertThat(uninterrupted).hasSizeGreaterThan(6);
+        // Timers of one timestamp may fire in another service order after a restore.
+        assertThat(restored).containsExactlyInAnyOrderElementsOf(uninterrupted);
+    }
+
+    private static void sendUnchecked(
+            KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> h,
+            LogEvent e) {
+        try {
+            send(h, e);
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    private static <K, V> void putUnchecked(
+            org.apache.flink.api.common.state.MapState<K, V> state, K key, V value) {
+        try {
+            state.put(key, value);
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    @Test
     void theMinerStaysWithinItsCap() throws Exception {
         try (var h = harness(SETTINGS.withMaxTemplates(2))) {
             h.open();
@@ -285,8 +407,9 @@ class PatternMiningFunctionTest {
                             .getPartitionedState(
                                     VoidNamespace.INSTANCE,
                                     VoidNamespaceSerializer.INSTANCE,
-                                    PatternMiningFunction.MINER)
-                            .value();
+                                    PatternMiningFunction.STATE)
+                            .value()
+                            .miner;
             assertThat(miner.size()).isEqualTo(2);
             assertThat(miner.evictedCount()).isEqualTo(3);
             assertThat(miner.templates()).extracting(Template::id).containsExactly(4L, 5L);
