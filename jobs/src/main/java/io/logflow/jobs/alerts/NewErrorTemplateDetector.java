@@ -1,5 +1,6 @@
 package io.logflow.jobs.alerts;
 
+import io.logflow.jobs.state.Upgraded;
 import io.logflow.schema.Alert;
 import io.logflow.schema.AlertKind;
 import io.logflow.schema.AlertState;
@@ -176,14 +177,7 @@ public final class NewErrorTemplateDetector
 
     /** The service's warm-up, moved over from a job before the one-object layout if need be. */
     private TemplateWarmup current() throws Exception {
-        TemplateWarmup w = warmup.value();
-        if (w == null) {
-            w = legacy.take();
-            if (w != null) {
-                warmup.update(w);
-            }
-        }
-        return w;
+        return Upgraded.value(warmup, legacy::take);
     }
 
     /** Ends a watch: an unconfirmed one quietly, a firing one with its RESOLVED alert. */

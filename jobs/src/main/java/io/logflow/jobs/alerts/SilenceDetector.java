@@ -1,5 +1,6 @@
 package io.logflow.jobs.alerts;
 
+import io.logflow.jobs.state.Upgraded;
 import io.logflow.schema.Alert;
 import io.logflow.schema.AlertKind;
 import io.logflow.schema.AlertState;
@@ -164,14 +165,7 @@ public final class SilenceDetector extends KeyedProcessFunction<String, WindowSt
 
     /** The service's state, moved over from a job before the one-object layout if need be. */
     private SilenceState current() throws Exception {
-        SilenceState s = state.value();
-        if (s == null) {
-            s = legacy.take();
-            if (s != null) {
-                state.update(s);
-            }
-        }
-        return s;
+        return Upgraded.value(state, legacy::take);
     }
 
     /** The FIRING alert of a service silent since {@code last}, decided at {@code at}. */

@@ -1,5 +1,6 @@
 package io.logflow.jobs.alerts;
 
+import io.logflow.jobs.state.Upgraded;
 import io.logflow.schema.Alert;
 import io.logflow.schema.AlertKind;
 import io.logflow.schema.AlertState;
@@ -109,14 +110,7 @@ abstract class WindowDetector extends KeyedProcessFunction<String, WindowStats, 
 
     /** The service's series, moved over from a job before the one-object layout if need be. */
     private Series current() throws Exception {
-        Series s = series.value();
-        if (s == null) {
-            s = legacy.take();
-            if (s != null) {
-                series.update(s);
-            }
-        }
-        return s;
+        return Upgraded.value(series, legacy::take);
     }
 
     private Alert transition(

@@ -1,6 +1,7 @@
 package io.logflow.jobs.patterns;
 
 import io.logflow.jobs.analytics.functions.CompactEvent;
+import io.logflow.jobs.state.Upgraded;
 import io.logflow.schema.LogPattern;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,15 +156,15 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
      * such a savepoint is seen (a service new to this job costs one more lookup, once).
      */
     private PatternState current() throws Exception {
-        PatternState p = state.value();
-        if (p != null) {
-            return p;
-        }
+        return Upgraded.value(state, this::takeLegacy);
+    }
+
+    private PatternState takeLegacy() throws Exception {
         TemplateMiner old = legacyMiner.value();
         if (old == null) {
             return null;
         }
-        p = new PatternState(old);
+        PatternState p = new PatternState(old);
         for (Map.Entry<Tuple2<Long, Long>, WindowCount> e : legacyCounts.entries()) {
             PatternState.OpenWindow w = p.window(e.getKey().f0);
             if (w == null) {
@@ -173,7 +174,6 @@ public class PatternMiningFunction extends KeyedProcessFunction<String, CompactE
         }
         legacyMiner.clear();
         legacyCounts.clear();
-        state.update(p);
         return p;
     }
 
