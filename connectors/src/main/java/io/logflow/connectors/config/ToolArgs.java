@@ -3,6 +3,7 @@ package io.logflow.connectors.config;
 import io.logflow.connectors.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +98,8 @@ public final class ToolArgs {
     public Configuration parse(String... args) {
         Map<String, String> fromArgs = tokenize(args);
         Map<String, String> merged = new LinkedHashMap<>();
-        String file = fromArgs.remove(CONFIG_FILE);
+        // Without withConfigFile(), a tool may declare a --config option of its own.
+        String file = configFile ? fromArgs.remove(CONFIG_FILE) : null;
         if (file != null) {
             Map<String, String> fromFile = ConfigFiles.read(Path.of(file));
             fromFile.keySet().forEach(this::checkKnown);
@@ -121,6 +123,38 @@ public final class ToolArgs {
             }
         }
         return conf;
+    }
+
+    /**
+     * {@code args} split into the options this parser declares, each with its value, and the rest
+     * in their order: what a command hands on to another parser, as {@code bin/logflow run} hands
+     * the job its options. A {@code --key} without {@code =} takes the next argument unless that is
+     * an option, as {@link #parse} reads it.
+     */
+    public Split split(String... args) {
+        Split out = new Split(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i].startsWith("--") ? args[i].substring(2).split("=", 2)[0] : null;
+            boolean own = options.containsKey(key) || (configFile && CONFIG_FILE.equals(key));
+            List<String> to = own ? out.own() : out.rest();
+            to.add(args[i]);
+            if (key != null
+                    && !args[i].contains("=")
+                    && i + 1 < args.length
+                    && !args[i + 1].startsWith("--")) {
+                to.add(args[++i]);
+            }
+        }
+        return out;
+    }
+
+    /** The two parts of {@link #split}: this parser's arguments and the rest, each in order. */
+    public record Split(List<String> own, List<String> rest) {
+
+        /** This parser's arguments, as {@link #parse} takes them. */
+        public String[] ownArgs() {
+            return own.toArray(String[]::new);
+        }
     }
 
     /** The error for a value of {@code option} that is not one of {@code expected}. */

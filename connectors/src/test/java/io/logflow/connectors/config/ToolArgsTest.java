@@ -172,6 +172,33 @@ class ToolArgsTest {
                                 "  --bearer-token VALUE"));
     }
 
+    @Test
+    void splitKeepsTheOthersInOrderForAnotherParser() {
+        ToolArgs.Split split =
+                ARGS.split(
+                        "job",
+                        "--window.size",
+                        "5",
+                        "--kafka",
+                        "k:1",
+                        "--bounded",
+                        "--other.switch",
+                        "--rate=2",
+                        "--other=x");
+        assertThat(split.own()).containsExactly("--kafka", "k:1", "--bounded", "--rate=2");
+        assertThat(split.rest())
+                .containsExactly("job", "--window.size", "5", "--other.switch", "--other=x");
+        assertThat(ARGS.parse(split.ownArgs()).get(RATE)).isEqualTo(2.0);
+    }
+
+    @Test
+    void aDeclaredConfigOptionIsAValueWithoutWithConfigFile() {
+        ConfigOption<String> config =
+                ConfigOptions.key("config").stringType().noDefaultValue().withDescription("Mine.");
+        assertThat(ToolArgs.of("tool", config).parse("--config", "absent.yaml").get(config))
+                .isEqualTo("absent.yaml");
+    }
+
     private static void assertError(String message, String... args) {
         assertThatThrownBy(() -> ARGS.parse(args))
                 .isInstanceOf(IllegalArgumentException.class)
