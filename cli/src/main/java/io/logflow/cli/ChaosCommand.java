@@ -1,12 +1,18 @@
 package io.logflow.cli;
 
-import io.logflow.connectors.Defaults;
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.logflow.connectors.config.ToolArgs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * {@code bin/logflow chaos}: exactly-once under faults at scale. Runs {@link ChaosRun}, prints
@@ -15,42 +21,49 @@ import java.util.stream.Stream;
  */
 final class ChaosCommand {
 
-    static final String USAGE =
-            String.join(
-                    "\n",
-                    "Usage: bin/logflow chaos [--events N] [--rate N] [--rounds N] [--outage 10s]"
-                            + " [--data-dir .logflow]",
-                    "  --events N   events produced (default 1,000,000)",
-                    "  --rate N     events per second, steady (default 5,000)",
-                    "  --rounds N   each fault this many times: TaskManager kill -9, broker"
-                            + " restart,",
-                    "               stop-with-savepoint + resubmit at the other parallelism"
-                            + " (default 2)",
-                    "  --outage D   how long the broker stays down (default 10s)",
-                    "Its own broker, registry and standalone cluster on free ports; files under"
-                            + " <data-dir>/chaos.");
+    static final ConfigOption<Long> EVENTS =
+            key("events")
+                    .longType()
+                    .defaultValue(1_000_000L)
+                    .withDescription("Events produced; at least 1000.");
+    static final ConfigOption<Integer> RATE =
+            key("rate").intType().defaultValue(5_000).withDescription("Events per second, steady.");
+    static final ConfigOption<Integer> ROUNDS =
+            key("rounds")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Each fault this many times: TaskManager kill -9, broker restart,"
+                                    + " stop-with-savepoint + resubmit at the other parallelism.");
+    static final ConfigOption<Duration> OUTAGE =
+            key("outage")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription("How long the broker stays down.");
+
+    static final ToolArgs ARGS =
+            ToolArgs.of("bin/logflow chaos", EVENTS, RATE, ROUNDS, OUTAGE, CliOptions.DATA_DIR);
 
     private ChaosCommand() {}
 
+    static String usage() {
+        return ARGS.usage()
+                + "\nIts own broker, registry and standalone cluster on free ports; files under"
+                + " <data-dir>/chaos.";
+    }
+
     static int run(String[] args, Console out) throws Exception {
-        CliArgs a =
-                CliArgs.parse(
-                        "chaos",
-                        args,
-                        Set.of("events", "rate", "rounds", "outage", "data-dir"),
-                        Set.of());
-        long events = (long) a.number("events", 1_000_000);
-        int rate = (int) a.number("rate", 5_000);
-        int rounds = (int) a.number("rounds", 2);
-        Duration outage = Duration.ofSeconds(seconds(a.get("outage", "10s")));
-        if (events < 1000 || rate < 1 || rounds < 1) {
-            throw new CliException(
-                    "chaos: --events must be at least 1000, --rate and --rounds at least 1");
-        }
+        Configuration a = CliOptions.parse("chaos", ARGS, args, List.of());
+        atLeast(a, EVENTS, 1000L);
+        atLeast(a, RATE, 1);
+        atLeast(a, ROUNDS, 1);
+        atLeast(a, OUTAGE, Duration.ofSeconds(1));
         Path home = Path.of(System.getProperty("logflow.home", ".")).toAbsolutePath().normalize();
-        Path dir = a.path("data-dir", Defaults.DATA_DIR).toAbsolutePath().resolve(DataDirs.CHAOS);
+        Path dir = CliOptions.dataDir(a).resolve(DataDirs.CHAOS);
         deleteOwn(dir);
-        ChaosRun.Settings settings = new ChaosRun.Settings(home, dir, events, rate, rounds, outage);
+        ChaosRun.Settings settings =
+                new ChaosRun.Settings(
+                        home, dir, a.get(EVENTS), a.get(RATE), a.get(ROUNDS), a.get(OUTAGE));
         ChaosRun.Report report = new ChaosRun(settings, out::step).run();
         String text = ChaosReportText.markdown(report);
         Files.createDirectories(dir);
@@ -63,11 +76,17 @@ final class ChaosCommand {
         return 0;
     }
 
-    private static long seconds(String value) {
-        if (!value.matches("[0-9]+s?")) {
-            throw new CliException("chaos: --outage takes seconds, e.g. 10s; got '" + value + "'");
+    private static <T extends Comparable<T>> void atLeast(
+            Configuration conf, ConfigOption<T> option, T min) {
+        if (conf.get(option).compareTo(min) < 0) {
+            String shown =
+                    min instanceof Duration d
+                            ? TimeUtils.formatWithHighestUnit(d).replace(" ", "")
+                            : String.valueOf(min);
+            String given = conf.toMap().get(option.key());
+            throw new CliException(
+                    "chaos: " + ToolArgs.invalid(option, given, "at least " + shown).getMessage());
         }
-        return Long.parseLong(value.replace("s", ""));
     }
 
     /** A previous run's directory: only what a chaos run writes there, nothing else. */

@@ -1,13 +1,17 @@
 package io.logflow.cli;
 
+import static org.apache.flink.configuration.ConfigOptions.key;
+
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.config.ToolArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code cluster start|stop|status|submit|stop-job}: a real standalone Flink session cluster on
@@ -16,44 +20,107 @@ import java.util.Set;
  */
 final class ClusterCommand {
 
+    static final ConfigOption<Integer> PORT =
+            CliOptions.port("port", Defaults.FLINK_PORT, "Flink web UI and REST port.");
+    static final ConfigOption<Integer> RPC_PORT =
+            CliOptions.port("rpc-port", 6123, "JobManager RPC port.");
+    static final ConfigOption<String> JAR =
+            key("jar")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("The jobs jar; default: the one the build made.");
+    static final ConfigOption<Boolean> REST =
+            key("rest")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Upload the jar and run it through the REST API instead of flink"
+                                    + " run.");
+    static final ConfigOption<Integer> PARALLELISM =
+            key("parallelism").intType().noDefaultValue().withDescription("The job's parallelism.");
+    static final ConfigOption<String> FROM_SAVEPOINT =
+            key("from-savepoint")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Start the job from this savepoint.");
+    static final ConfigOption<String> SAVEPOINT_DIR =
+            key("savepoint-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Where the savepoint goes; default: the cluster's.");
+
+    private static final String COMMAND = "bin/logflow cluster ";
+    private static final ToolArgs START =
+            ToolArgs.of(COMMAND + "start", PORT, RPC_PORT, CliOptions.DATA_DIR);
+    private static final ToolArgs SUBMIT =
+            ToolArgs.of(
+                    COMMAND + "submit",
+                    JAR,
+                    REST,
+                    PARALLELISM,
+                    FROM_SAVEPOINT,
+                    CliOptions.DATA_DIR);
+    private static final ToolArgs STOP_JOB =
+            ToolArgs.of(COMMAND + "stop-job JOB_ID", SAVEPOINT_DIR, CliOptions.DATA_DIR);
+    private static final ToolArgs STATUS = ToolArgs.of(COMMAND + "status", CliOptions.DATA_DIR);
+    private static final ToolArgs STOP = ToolArgs.of(COMMAND + "stop", CliOptions.DATA_DIR);
+
     private ClusterCommand() {}
+
+    static String usage() {
+        return String.join(
+                "\n",
+                START.usage(),
+                SUBMIT.usage(),
+                "  -- JOB [job options]    Last: the job to run and its options. Default:"
+                        + " analytics.",
+                STOP_JOB.usage(),
+                "  Stops the job with a savepoint, for upgrades.",
+                STATUS.usage(),
+                STOP.usage());
+    }
 
     static int run(String[] args, Console out) throws Exception {
         if (args.length == 0) {
             throw new CliException("cluster: say start, stop, status, submit or stop-job");
         }
         String action = args[0];
+        ToolArgs toolArgs =
+                switch (action) {
+                    case "start" -> START;
+                    case "submit" -> SUBMIT;
+                    case "stop-job" -> STOP_JOB;
+                    case "status" -> STATUS;
+                    case "stop" -> STOP;
+                    default ->
+                            throw new CliException(
+                                    "cluster: unknown action '"
+                                            + action
+                                            + "'; use start, stop, status, submit or stop-job");
+                };
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         int split = Arrays.asList(rest).indexOf("--");
         String[] own = split < 0 ? rest : Arrays.copyOfRange(rest, 0, split);
         List<String> jobArgs =
                 split < 0 ? List.of() : List.of(Arrays.copyOfRange(rest, split + 1, rest.length));
-        boolean stopJob = action.equals("stop-job") && own.length > 0 && !own[0].startsWith("--");
-        String jobId = stopJob ? own[0] : null;
-        if (stopJob) {
+        String jobId = null;
+        if (toolArgs == STOP_JOB) {
+            if (own.length == 0 || own[0].startsWith("--")) {
+                throw new CliException("cluster stop-job: give the job id first");
+            }
+            jobId = own[0];
             own = Arrays.copyOfRange(own, 1, own.length);
         }
-        CliArgs a =
-                CliArgs.parse(
-                        "cluster",
-                        own,
-                        Set.of(
-                                "data-dir",
-                                "port",
-                                "rpc-port",
-                                "jar",
-                                "parallelism",
-                                "from-savepoint",
-                                "savepoint-dir"),
-                        Set.of("rest"));
-        Path dir = a.path("data-dir", Defaults.DATA_DIR).resolve(DataDirs.CLUSTER);
+        Configuration a =
+                CliOptions.parse("cluster " + action, toolArgs, own, List.of(PORT, RPC_PORT));
+        Path dir = CliOptions.dataDir(a).resolve(DataDirs.CLUSTER);
         Path home = Path.of(System.getProperty("logflow.home", ".")).toAbsolutePath().normalize();
         Path portFile = dir.resolve("rest.port");
         switch (action) {
             case "start":
                 {
-                    int port = a.port("port", Defaults.FLINK_PORT);
-                    int rpc = a.port("rpc-port", 6123);
+                    int port = a.get(PORT);
+                    int rpc = a.get(RPC_PORT);
                     Ports.requireFree("127.0.0.1", port, "Flink web UI", "--port");
                     Ports.requireFree("127.0.0.1", rpc, "Flink RPC", "--rpc-port");
                     LocalCluster cluster = new LocalCluster(home, dir, port, rpc);
@@ -96,19 +163,19 @@ final class ClusterCommand {
             case "submit":
                 {
                     LocalCluster cluster = running(home, dir, portFile);
-                    Path jar = a.has("jar") ? a.path("jar", "") : LocalCluster.jobsJar(home);
+                    Path jar =
+                            a.getOptional(JAR)
+                                    .map(CliOptions::path)
+                                    .orElseGet(() -> LocalCluster.jobsJar(home));
                     if (!Files.exists(jar)) {
                         throw new CliException(
                                 "No jobs jar at " + jar + ": run mvn -B package -DskipTests");
                     }
                     List<String> all =
                             new ArrayList<>(jobArgs.isEmpty() ? List.of("analytics") : jobArgs);
-                    Integer parallelism =
-                            a.has("parallelism")
-                                    ? Integer.valueOf(a.get("parallelism", "1"))
-                                    : null;
-                    String savepoint = a.get("from-savepoint", null);
-                    if (a.flag("rest")) {
+                    Integer parallelism = a.getOptional(PARALLELISM).orElse(null);
+                    String savepoint = a.getOptional(FROM_SAVEPOINT).orElse(null);
+                    if (a.get(REST)) {
                         FlinkRest flink = new FlinkRest(cluster.restUrl());
                         out.step("Uploading " + jar.getFileName() + " to " + cluster.restUrl());
                         String id = flink.run(flink.upload(jar), all, parallelism, savepoint);
@@ -128,16 +195,13 @@ final class ClusterCommand {
                 }
             case "stop-job":
                 {
-                    if (jobId == null) {
-                        throw new CliException("cluster stop-job: give the job id first");
-                    }
                     LocalCluster cluster = running(home, dir, portFile);
                     out.step("Stopping job " + jobId + " with a savepoint");
                     String location =
                             new FlinkRest(cluster.restUrl())
                                     .stopWithSavepoint(
                                             jobId,
-                                            a.get("savepoint-dir", null),
+                                            a.getOptional(SAVEPOINT_DIR).orElse(null),
                                             Duration.ofMinutes(5));
                     out.line("Savepoint: " + location);
                     out.line(
@@ -147,10 +211,7 @@ final class ClusterCommand {
                     return 0;
                 }
             default:
-                throw new CliException(
-                        "cluster: unknown action '"
-                                + action
-                                + "'; use start, stop, status, submit or stop-job");
+                throw new IllegalStateException(action);
         }
     }
 

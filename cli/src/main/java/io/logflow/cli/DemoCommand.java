@@ -1,67 +1,63 @@
 package io.logflow.cli;
 
-import io.logflow.connectors.Defaults;
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.devstack.generator.GeneratorReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /** {@code demo}: the whole pipeline on this machine, until Ctrl-C. */
 final class DemoCommand {
 
+    static final ConfigOption<String> NOTIFIER_CONFIG =
+            key("notifier-config")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Also run the notifier with this notifier.yaml (or with only a"
+                                    + " receiver flag).");
+
+    static final ToolArgs ARGS =
+            ToolArgs.of(
+                    "bin/logflow demo",
+                    CliOptions.DATA_DIR,
+                    CliOptions.FRESH,
+                    DemoSettings.KAFKA_PORT,
+                    DemoSettings.REGISTRY_PORT,
+                    CliOptions.FLINK_PORT,
+                    DemoSettings.DASHBOARD_PORT,
+                    CliOptions.METRICS_PORT,
+                    DemoSettings.RATE,
+                    DemoSettings.WINDOW,
+                    DemoSettings.SEED,
+                    NOTIFIER_CONFIG,
+                    NotifyCommand.ALERTMANAGER_URL,
+                    NotifyCommand.WEBHOOK_URL,
+                    NotifyCommand.SLACK_URL);
+
     private DemoCommand() {}
 
     static int run(String[] args, Console out) throws Exception {
-        CliArgs a =
-                CliArgs.parse(
-                        "demo",
-                        args,
-                        Set.of(
-                                "data-dir",
-                                "kafka-port",
-                                "registry-port",
-                                "flink-port",
-                                "dashboard-port",
-                                "metrics-port",
-                                "rate",
-                                "window",
-                                "seed",
-                                "notifier-config",
-                                "alertmanager-url",
-                                "webhook-url",
-                                "slack-url"),
-                        Set.of("fresh"));
-        Path data = a.path("data-dir", Defaults.DATA_DIR);
-        DemoSettings d = DemoSettings.defaults(data);
-        DemoSettings settings =
-                new DemoSettings(
-                        data,
-                        d.host(),
-                        a.port("kafka-port", d.kafkaPort()),
-                        a.port("registry-port", d.registryPort()),
-                        a.port("flink-port", d.flinkPort()),
-                        a.port("dashboard-port", d.dashboardPort()),
-                        a.port("metrics-port", d.metricsPort()),
-                        a.number("rate", d.rate()),
-                        0,
-                        0,
-                        (long) a.number("seed", d.seed()),
-                        d.malformedShare(),
-                        d.lateShare(),
-                        a.get("window", d.windows()),
-                        d.checkpointInterval(),
-                        d.incidents());
+        Configuration a = CliOptions.parse("demo", ARGS, args, DemoSettings.PORTS);
+        DemoSettings settings = DemoSettings.from(a);
+        Path data = settings.dataDir();
         // Checked before anything starts: a bad notifier config is a one-line error.
-        com.fasterxml.jackson.databind.node.ObjectNode notifier =
-                NotifyCommand.tree(a, "notifier-config");
+        ObjectNode notifier =
+                NotifyCommand.wanted(a, NOTIFIER_CONFIG)
+                        ? NotifyCommand.tree(a, NOTIFIER_CONFIG)
+                        : null;
         if (notifier != null) {
             NotifyCommand.read("demo", notifier.deepCopy());
         }
-        if (a.flag("fresh")) {
+        if (a.get(CliOptions.FRESH)) {
             for (String kept : wipe(data)) {
                 out.info("--fresh: kept " + kept + " in " + data);
             }

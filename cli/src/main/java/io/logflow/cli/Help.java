@@ -1,6 +1,5 @@
 package io.logflow.cli;
 
-import io.logflow.connectors.Defaults;
 import io.logflow.devstack.generator.GeneratorMain;
 
 /** The text of {@code bin/logflow help [command]}. */
@@ -37,70 +36,23 @@ final class Help {
         }
         switch (command) {
             case "demo":
-                return String.join(
-                        "\n",
-                        "Usage: bin/logflow demo [options]",
-                        "  --data-dir DIR        where everything lives (default .logflow)",
-                        "  --fresh               wipe the data directory first (else the job"
-                                + " resumes from its last checkpoint)",
-                        "  --kafka-port N        default " + Defaults.KAFKA_PORT,
-                        "  --registry-port N     default " + Defaults.REGISTRY_PORT,
-                        "  --flink-port N        Flink web UI, default " + Defaults.FLINK_PORT,
-                        "  --dashboard-port N    default " + Defaults.DASHBOARD_PORT,
-                        "  --metrics-port N      Flink's Prometheus reporter, default "
-                                + Defaults.FLINK_METRICS_PORT,
-                        "  --rate N              generated events per second (default 500)",
-                        "  --window SPEC         window definitions (default tumbling:10s)",
-                        "  --seed N              generator seed (default 42)",
-                        "  --alertmanager-url U  also run the notifier, delivering alerts there"
-                                + " (or --webhook-url, --slack-url, --notifier-config FILE)");
+                return DemoCommand.ARGS.usage();
             case "run":
-                return String.join(
-                        "\n",
-                        "Usage: bin/logflow run analytics [--flink-port N] [--metrics-port N]"
-                                + " [--data-dir DIR] [--fresh] [job options]",
-                        "Flink's web UI on 127.0.0.1:"
-                                + Defaults.FLINK_PORT
-                                + ", its Prometheus reporter on 127.0.0.1:"
-                                + Defaults.FLINK_METRICS_PORT
-                                + "/metrics by default.",
-                        "Resumes from the last run's newest checkpoint (under"
-                            + " <data-dir>/checkpoints or --execution.checkpointing.dir); --fresh"
-                            + " starts without it.",
-                        "Job options are the analytics job's (see README), e.g.",
-                        "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
-                        "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");
+                return RunCommand.usage();
             case "kafka":
                 return ServiceCommands.KAFKA_ARGS.usage();
             case "registry":
                 return ServiceCommands.REGISTRY_ARGS.usage();
-            case "cluster":
-                return String.join(
-                        "\n",
-                        "Usage: bin/logflow cluster start [--port 8081] [--rpc-port 6123]"
-                                + " [--data-dir .logflow]",
-                        "       bin/logflow cluster submit [--jar JAR] [--rest] [--parallelism N]"
-                                + " [--from-savepoint PATH] -- analytics [job options]",
-                        "         (--rest: upload the jar and run it through the REST API"
-                                + " instead of flink run)",
-                        "       bin/logflow cluster stop-job JOB_ID [--savepoint-dir DIR]"
-                                + "   (stop with a savepoint, for upgrades)",
-                        "       bin/logflow cluster status | stop");
             case "dashboard":
                 return ServiceCommands.DASHBOARD_ARGS.usage();
-            case "patterns":
-                return String.join(
-                        "\n",
-                        "Usage: bin/logflow patterns <file> [--out file.csv] [--format"
-                                + " lines|loghub-csv|auto]",
-                        "Mines templates with the job's miner and default settings; writes CSV"
-                                + " line,template_id,template",
-                        "  --format auto (default) reads the Content column of a Loghub"
-                                + " structured CSV, else one message per line");
-            case "chaos":
-                return ChaosCommand.USAGE;
             case "notify":
-                return NotifyCommand.USAGE;
+                return NotifyCommand.ARGS.usage();
+            case "cluster":
+                return ClusterCommand.usage();
+            case "patterns":
+                return PatternsCommand.usage();
+            case "chaos":
+                return ChaosCommand.usage();
             case "generate":
                 return GeneratorMain.usage();
             default:

@@ -1,8 +1,10 @@
 package io.logflow.cli;
 
+import static org.apache.flink.configuration.ConfigOptions.key;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logflow.connectors.Defaults;
 import io.logflow.connectors.Secrets;
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.notifier.Notifier;
 import io.logflow.notifier.NotifierConfig;
 import io.logflow.notifier.NotifierConfigException;
@@ -10,8 +12,11 @@ import io.logflow.notifier.NotifierConfigReader;
 import io.logflow.notifier.ReceiverType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code notify}: delivers the job's alerts from {@code log-alerts} to Alertmanager, webhooks and
@@ -19,34 +24,60 @@ import java.util.Set;
  */
 final class NotifyCommand {
 
-    static final String USAGE =
-            String.join(
-                    "\n",
-                    "Usage: bin/logflow notify [--config notifier.yaml] [options]",
-                    "  --kafka HOST:PORT        default 127.0.0.1:" + Defaults.KAFKA_PORT,
-                    "  --registry URL           default http://127.0.0.1:" + Defaults.REGISTRY_PORT,
-                    "  --dashboard-url URL      the dashboard, for links to a service's page",
-                    "  --alertmanager-url URL   add an Alertmanager receiver for every alert",
-                    "  --webhook-url URL        add a webhook receiver (LogFlow's JSON body)",
-                    "  --slack-url URL          add a Slack incoming-webhook receiver",
-                    "  --data-dir DIR           state in DIR/notifier (default .logflow)",
-                    "Routes, headers, tokens, retries and severities: see README, Alert"
-                            + " delivery.");
+    static final ConfigOption<String> CONFIG =
+            key("config")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "notifier.yaml: routes, headers, tokens, retries and severities (see"
+                                    + " README, Alert delivery); the flags override it.");
+    static final ConfigOption<String> DASHBOARD_URL =
+            key("dashboard-url")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("The dashboard, for links to a service's page.");
+    static final ConfigOption<String> TOPIC =
+            key("topic").stringType().noDefaultValue().withDescription("The alerts topic.");
+    static final ConfigOption<String> GROUP_ID =
+            key("group-id").stringType().noDefaultValue().withDescription("Consumer group id.");
+    static final ConfigOption<String> ALERTMANAGER_URL =
+            receiver("alertmanager-url", "Add an Alertmanager receiver for every alert.");
+    static final ConfigOption<String> WEBHOOK_URL =
+            receiver("webhook-url", "Add a webhook receiver (LogFlow's JSON body).");
+    static final ConfigOption<String> SLACK_URL =
+            receiver("slack-url", "Add a Slack incoming-webhook receiver.");
 
-    /** Flags that set a key of the config file. */
-    private static final Map<String, String> KEYS =
+    /** Flags that set a key of the config file, where they are given. */
+    private static final Map<ConfigOption<String>, String> KEYS =
             Map.of(
-                    "kafka", "kafka.bootstrap-servers",
-                    "registry", "registry.url",
-                    "dashboard-url", "dashboard-url",
-                    "topic", "kafka.topic",
-                    "group-id", "kafka.group-id");
+                    ServiceCommands.KAFKA,
+                    "kafka.bootstrap-servers",
+                    ServiceCommands.REGISTRY,
+                    "registry.url",
+                    DASHBOARD_URL,
+                    "dashboard-url",
+                    TOPIC,
+                    "kafka.topic",
+                    GROUP_ID,
+                    "kafka.group-id");
 
-    private static final Map<String, ReceiverType> RECEIVERS =
-            Map.of(
-                    "alertmanager-url", ReceiverType.ALERTMANAGER,
-                    "webhook-url", ReceiverType.WEBHOOK,
-                    "slack-url", ReceiverType.SLACK);
+    /** Each adds a receiver named and typed after its key, in this order after the file's. */
+    private static final List<ConfigOption<String>> RECEIVERS =
+            List.of(ALERTMANAGER_URL, WEBHOOK_URL, SLACK_URL);
+
+    static final ToolArgs ARGS =
+            ToolArgs.of(
+                    "bin/logflow notify",
+                    CONFIG,
+                    ServiceCommands.KAFKA,
+                    ServiceCommands.REGISTRY,
+                    DASHBOARD_URL,
+                    ALERTMANAGER_URL,
+                    WEBHOOK_URL,
+                    SLACK_URL,
+                    TOPIC,
+                    GROUP_ID,
+                    CliOptions.DATA_DIR);
 
     private NotifyCommand() {}
 
@@ -99,47 +130,44 @@ final class NotifyCommand {
 
     /** The settings of {@code args}: the config file, then the flags over it. */
     static NotifierConfig config(String[] args) {
-        Set<String> options = new java.util.HashSet<>(KEYS.keySet());
-        options.addAll(RECEIVERS.keySet());
-        options.add("config");
-        options.add("data-dir");
-        CliArgs a = CliArgs.parse("notify", args, options, Set.of());
-        return read("notify", tree(a, "config"));
+        return read("notify", tree(CliOptions.parse("notify", ARGS, args, List.of()), CONFIG));
+    }
+
+    /** True when {@code conf} asks for a notifier: a config file or a receiver flag. */
+    static boolean wanted(Configuration conf, ConfigOption<String> file) {
+        return conf.contains(file) || RECEIVERS.stream().anyMatch(conf::contains);
     }
 
     /**
-     * The config tree of {@code configFlag}'s file (none: every default), with the flags of this
-     * command over it; null when neither a file nor a receiver flag is given.
+     * The config tree of {@code file}'s file (none: every default), with the flags of {@code conf}
+     * over it; the data directory is {@code --data-dir}'s notifier directory unless the file names
+     * one and the flag is not given.
      */
-    static ObjectNode tree(CliArgs a, String configFlag) {
-        boolean any = a.has(configFlag) || RECEIVERS.keySet().stream().anyMatch(a::has);
-        if (!any && !configFlag.equals("config")) {
-            return null;
-        }
+    static ObjectNode tree(Configuration conf, ConfigOption<String> file) {
         ObjectNode tree;
         try {
             tree =
-                    a.has(configFlag)
-                            ? NotifierConfigReader.load(a.path(configFlag, null))
+                    conf.contains(file)
+                            ? NotifierConfigReader.load(CliOptions.path(conf.get(file)))
                             : NotifierConfigReader.empty();
         } catch (NotifierConfigException e) {
-            throw new CliException("--" + configFlag + ": " + e.getMessage());
+            throw new CliException("--" + file.key() + ": " + e.getMessage());
         }
         KEYS.forEach(
                 (flag, key) -> {
-                    if (a.has(flag)) {
-                        NotifierConfigReader.set(tree, key, a.get(flag, null));
+                    if (conf.contains(flag)) {
+                        NotifierConfigReader.set(tree, key, conf.get(flag));
                     }
                 });
-        if (a.has("data-dir") || !tree.has("data-dir")) {
-            Path data = a.path("data-dir", Defaults.DATA_DIR);
-            NotifierConfigReader.set(tree, "data-dir", data.resolve(DataDirs.NOTIFIER).toString());
+        if (conf.contains(CliOptions.DATA_DIR) || !tree.has("data-dir")) {
+            Path data = CliOptions.dataDir(conf).resolve(DataDirs.NOTIFIER);
+            NotifierConfigReader.set(tree, "data-dir", data.toString());
         }
-        for (String flag : new String[] {"alertmanager-url", "webhook-url", "slack-url"}) {
-            if (a.has(flag)) {
-                String name = flag.substring(0, flag.length() - "-url".length());
-                NotifierConfigReader.addReceiver(
-                        tree, name, RECEIVERS.get(flag), a.get(flag, null));
+        for (ConfigOption<String> flag : RECEIVERS) {
+            if (conf.contains(flag)) {
+                String name = flag.key().substring(0, flag.key().length() - "-url".length());
+                ReceiverType type = ReceiverType.valueOf(name.toUpperCase(Locale.ROOT));
+                NotifierConfigReader.addReceiver(tree, name, type, conf.get(flag));
             }
         }
         return tree;
@@ -154,8 +182,7 @@ final class NotifyCommand {
         }
     }
 
-    /** The receiver flags, for commands that start a notifier beside other things. */
-    static Set<String> receiverFlags() {
-        return RECEIVERS.keySet();
+    private static ConfigOption<String> receiver(String key, String description) {
+        return key(key).stringType().noDefaultValue().withDescription(description);
     }
 }

@@ -1,5 +1,8 @@
 package io.logflow.cli;
 
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.jobs.patterns.MessageReader;
 import io.logflow.jobs.patterns.PatternSettings;
 import io.logflow.jobs.patterns.TemplateMiner;
@@ -11,9 +14,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code bin/logflow patterns <file>}: mines templates from a file with the job's own miner and
@@ -23,20 +28,42 @@ final class PatternsCommand {
 
     static final String HEADER = "line,template_id,template";
 
+    static final ConfigOption<String> OUT =
+            key("out")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Write the CSV to this file instead of standard output.");
+    static final ConfigOption<String> FORMAT =
+            key("format")
+                    .stringType()
+                    .defaultValue("auto")
+                    .withDescription(
+                            "lines, loghub-csv or auto: the Content column of a Loghub"
+                                    + " structured CSV, else one message per line.");
+
+    static final ToolArgs ARGS = ToolArgs.of("bin/logflow patterns FILE", OUT, FORMAT);
+
     private PatternsCommand() {}
+
+    static String usage() {
+        return ARGS.usage()
+                + "\nMines templates with the job's miner and default settings; writes CSV "
+                + HEADER;
+    }
 
     /** Runs the command; CSV goes to {@code stdout} unless {@code --out} names a file. */
     static int run(String[] args, Writer stdout, PrintStream stderr) throws IOException {
-        CliArgs a = CliArgs.parse("patterns", args, Set.of("out", "format"), Set.of());
-        List<String> files = a.positional();
-        if (files.size() != 1) {
+        if (args.length == 0 || args[0].startsWith("--")) {
             throw new CliException(
                     "patterns: give exactly one file of log messages (see: bin/logflow help"
                             + " patterns)");
         }
-        MessageReader.Format format = format(a.get("format", "auto"));
-        Path file = Path.of(files.get(0));
-        String out = a.get("out", null);
+        Configuration a =
+                CliOptions.parse(
+                        "patterns", ARGS, Arrays.copyOfRange(args, 1, args.length), List.of());
+        MessageReader.Format format = format(a.get(FORMAT));
+        Path file = Path.of(args[0]);
+        String out = a.get(OUT);
         TemplateMiner miner = new TemplateMiner(PatternSettings.defaults());
         long lines = 0;
         try (MessageReader reader = open(file, format);
@@ -100,7 +127,9 @@ final class PatternsCommand {
                 return MessageReader.Format.AUTO;
             default:
                 throw new CliException(
-                        "patterns: --format must be lines, loghub-csv or auto, not '" + name + "'");
+                        "patterns: "
+                                + ToolArgs.invalid(FORMAT, name, "lines, loghub-csv or auto")
+                                        .getMessage());
         }
     }
 

@@ -1,13 +1,19 @@
 package io.logflow.cli;
 
-import io.logflow.connectors.Defaults;
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.logflow.connectors.config.ToolArgs;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -16,11 +22,42 @@ import org.apache.flink.core.execution.JobClient;
  */
 final class RunCommand {
 
-    private static final String CHECKPOINT_DIR = "--execution.checkpointing.dir";
+    static final ConfigOption<String> CHECKPOINT_DIR =
+            key(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key())
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where the job checkpoints, and the next run resumes from; default:"
+                                    + " <data-dir>/checkpoints/analytics.");
+
+    static final ToolArgs ARGS =
+            ToolArgs.of(
+                    "bin/logflow run " + AnalyticsJob.NAME,
+                    CliOptions.FLINK_PORT,
+                    CliOptions.METRICS_PORT,
+                    CliOptions.DATA_DIR,
+                    CliOptions.FRESH,
+                    CHECKPOINT_DIR);
 
     private RunCommand() {}
 
-    static int run(String[] args, Console out) throws Exception {
+    /** What {@code run analytics} was asked: its own flags, and the rest for the job. */
+    record Settings(Configuration own, String checkpointDir, List<String> jobArgs) {}
+
+    static String usage() {
+        return String.join(
+                "\n",
+                ARGS.usage(),
+                "Any other option is the analytics job's (see README), e.g.",
+                "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
+                "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");
+    }
+
+    /**
+     * Run's own flags out of {@code args}; every other argument goes to the job as it is, followed
+     * by the checkpoint directory (also the job's).
+     */
+    static Settings settings(String[] args) {
         if (args.length == 0 || !args[0].equals(AnalyticsJob.NAME)) {
             throw new CliException(
                     "run: name a job; available: "
@@ -28,43 +65,42 @@ final class RunCommand {
                             + " (e.g. bin/logflow run analytics --kafka.bootstrap-servers"
                             + " localhost:9092 --registry.url http://localhost:8085)");
         }
-        List<String> jobArgs = new ArrayList<>();
-        int flinkPort = Defaults.FLINK_PORT;
-        int metricsPort = Defaults.FLINK_METRICS_PORT;
-        Path dataDir = Path.of(Defaults.DATA_DIR).toAbsolutePath();
-        String checkpointDir = null;
-        boolean fresh = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--flink-port") && i + 1 < args.length) {
-                flinkPort = port("--flink-port", args[++i]);
-            } else if (a.equals("--metrics-port") && i + 1 < args.length) {
-                metricsPort = port("--metrics-port", args[++i]);
-            } else if (a.equals("--data-dir") && i + 1 < args.length) {
-                dataDir = Path.of(args[++i]).toAbsolutePath();
-            } else if (a.equals("--fresh")) {
-                fresh = true;
-            } else if (a.equals(CHECKPOINT_DIR) && i + 1 < args.length) {
-                checkpointDir = args[++i];
-            } else if (a.startsWith(CHECKPOINT_DIR + "=")) {
-                checkpointDir = a.substring(CHECKPOINT_DIR.length() + 1);
-            } else {
-                jobArgs.add(a);
-            }
-        }
-        if (checkpointDir == null) {
-            checkpointDir =
-                    dataDir.resolve(DataDirs.CHECKPOINTS)
-                            .resolve(AnalyticsJob.NAME)
-                            .toUri()
-                            .toString();
-        }
-        jobArgs.addAll(List.of(CHECKPOINT_DIR, checkpointDir));
+        ToolArgs.Split split = ARGS.split(Arrays.copyOfRange(args, 1, args.length));
+        Configuration own =
+                CliOptions.parse(
+                        "run " + AnalyticsJob.NAME,
+                        ARGS,
+                        split.ownArgs(),
+                        List.of(CliOptions.FLINK_PORT, CliOptions.METRICS_PORT));
+        String checkpointDir =
+                own.getOptional(CHECKPOINT_DIR)
+                        .orElseGet(
+                                () ->
+                                        CliOptions.dataDir(own)
+                                                .resolve(DataDirs.CHECKPOINTS)
+                                                .resolve(AnalyticsJob.NAME)
+                                                .toUri()
+                                                .toString());
+        List<String> jobArgs = new ArrayList<>(split.rest());
+        jobArgs.addAll(List.of("--" + CHECKPOINT_DIR.key(), checkpointDir));
+        return new Settings(own, checkpointDir, jobArgs);
+    }
+
+    static int run(String[] args, Console out) throws Exception {
+        Settings s = settings(args);
+        Path dataDir = CliOptions.dataDir(s.own());
+        int flinkPort = s.own().get(CliOptions.FLINK_PORT);
+        int metricsPort = s.own().get(CliOptions.METRICS_PORT);
         AnalyticsConfig config;
         try {
             config =
                     AnalyticsConfig.fromArgs(
-                            CheckpointResume.apply(jobArgs, checkpointDir, fresh, false, out::line)
+                            CheckpointResume.apply(
+                                            s.jobArgs(),
+                                            s.checkpointDir(),
+                                            s.own().get(CliOptions.FRESH),
+                                            false,
+                                            out::line)
                                     .toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             throw new CliException("run analytics: " + e.getMessage());
@@ -94,18 +130,5 @@ final class RunCommand {
             job.cancel().get();
         }
         return 0;
-    }
-
-    private static int port(String flag, String value) {
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // Named below.
-        }
-        throw new CliException(
-                "run analytics: " + flag + " needs a port 1-65535, got '" + value + "'");
     }
 }

@@ -21,11 +21,6 @@ final class ServiceCommands {
 
     static final ConfigOption<String> HOST =
             key("host").stringType().defaultValue("127.0.0.1").withDescription("Address to bind.");
-    static final ConfigOption<String> DATA_DIR =
-            key("data-dir")
-                    .stringType()
-                    .defaultValue(Defaults.DATA_DIR)
-                    .withDescription("Where data and log files go.");
     static final ConfigOption<String> KAFKA =
             key("kafka")
                     .stringType()
@@ -34,6 +29,8 @@ final class ServiceCommands {
     static final ConfigOption<Integer> KAFKA_PORT = port(Defaults.KAFKA_PORT);
     static final ConfigOption<Integer> REGISTRY_PORT = port(Defaults.REGISTRY_PORT);
     static final ConfigOption<Integer> DASHBOARD_PORT = port(Defaults.DASHBOARD_PORT);
+    private static final List<ConfigOption<Integer>> PORTS =
+            List.of(KAFKA_PORT, REGISTRY_PORT, DASHBOARD_PORT);
     static final ConfigOption<String> BASIC_AUTH =
             key("basic-auth")
                     .stringType()
@@ -74,14 +71,15 @@ final class ServiceCommands {
                     .defaultValue(LogMetricsExporter.DEFAULT_MAX_SERVICES)
                     .withDescription("Services the Prometheus export keeps.");
 
-    static final ToolArgs KAFKA_ARGS = ToolArgs.of("bin/logflow kafka", KAFKA_PORT, DATA_DIR, HOST);
+    static final ToolArgs KAFKA_ARGS =
+            ToolArgs.of("bin/logflow kafka", KAFKA_PORT, CliOptions.DATA_DIR, HOST);
     static final ToolArgs REGISTRY_ARGS =
             ToolArgs.of(
                     "bin/logflow registry",
                     KAFKA,
                     REGISTRY_PORT,
                     HOST,
-                    DATA_DIR,
+                    CliOptions.DATA_DIR,
                     BASIC_AUTH,
                     BEARER_TOKEN);
     static final ToolArgs DASHBOARD_ARGS =
@@ -96,15 +94,15 @@ final class ServiceCommands {
                     TOKEN,
                     METRICS_WINDOW,
                     METRICS_MAX_SERVICES,
-                    DATA_DIR);
+                    CliOptions.DATA_DIR);
 
     private ServiceCommands() {}
 
     static int kafka(String[] args, Console out) throws Exception {
-        Configuration a = parse("kafka", KAFKA_ARGS, args);
+        Configuration a = CliOptions.parse("kafka", KAFKA_ARGS, args, PORTS);
         String host = a.get(HOST);
         int port = a.get(KAFKA_PORT);
-        Path data = dataDir(a).resolve(DataDirs.KAFKA);
+        Path data = CliOptions.dataDir(a).resolve(DataDirs.KAFKA);
         Ports.requireFree(host, port, "Kafka", "--port");
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Kafka (KRaft, single node) with data in " + data);
@@ -120,7 +118,7 @@ final class ServiceCommands {
     }
 
     static int registry(String[] args, Console out) throws Exception {
-        Configuration a = parse("registry", REGISTRY_ARGS, args);
+        Configuration a = CliOptions.parse("registry", REGISTRY_ARGS, args, PORTS);
         String host = a.get(HOST);
         int port = a.get(REGISTRY_PORT);
         String kafka = a.get(KAFKA);
@@ -162,7 +160,7 @@ final class ServiceCommands {
     }
 
     static int dashboard(String[] args, Console out) throws Exception {
-        Configuration a = parse("dashboard", DASHBOARD_ARGS, args);
+        Configuration a = CliOptions.parse("dashboard", DASHBOARD_ARGS, args, PORTS);
         String host = a.get(HOST);
         int port = a.get(DASHBOARD_PORT);
         String kafka = a.get(KAFKA);
@@ -197,27 +195,7 @@ final class ServiceCommands {
         return 0;
     }
 
-    /** A command's flags; a bad one ends the command with exit code 2 and the key named. */
-    private static Configuration parse(String command, ToolArgs toolArgs, String[] args) {
-        try {
-            Configuration conf = toolArgs.parse(args);
-            for (ConfigOption<Integer> port : List.of(KAFKA_PORT, REGISTRY_PORT, DASHBOARD_PORT)) {
-                int value = conf.get(port);
-                if (value < 0 || value > 65535) {
-                    throw ToolArgs.invalid(port, value, "a port number 0-65535");
-                }
-            }
-            return conf;
-        } catch (IllegalArgumentException e) {
-            throw new CliException(command + ": " + e.getMessage());
-        }
-    }
-
-    private static Path dataDir(Configuration conf) {
-        return Path.of(conf.get(DATA_DIR)).toAbsolutePath().normalize();
-    }
-
     private static ConfigOption<Integer> port(int defaultPort) {
-        return key("port").intType().defaultValue(defaultPort).withDescription("Port to serve on.");
+        return CliOptions.port("port", defaultPort, "Port to serve on.");
     }
 }

@@ -57,7 +57,10 @@ class NotifyCommandTest {
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("notify: receivers: none configured");
         assertThatThrownBy(() -> NotifyCommand.config(new String[] {"--pager", "x"}))
-                .hasMessageStartingWith("notify: unknown option --pager");
+                .hasMessage(
+                        "notify: Unknown option 'pager'. Known options: alertmanager-url, config,"
+                                + " dashboard-url, data-dir, group-id, kafka, registry, slack-url,"
+                                + " topic, webhook-url");
     }
 
     @Test

@@ -92,9 +92,21 @@ class PatternsCommandTest {
         assertThatThrownBy(() -> run(dir.resolve("missing.log").toString()))
                 .isInstanceOf(CliException.class)
                 .hasMessage("patterns: no such file: " + dir.resolve("missing.log"));
-        assertThatThrownBy(() -> run()).hasMessageContaining("give exactly one file");
+        assertThatThrownBy(() -> run())
+                .hasMessage(
+                        "patterns: give exactly one file of log messages (see: bin/logflow help"
+                                + " patterns)");
+        assertThatThrownBy(() -> run("--out", "x.csv", "a.log"))
+                .hasMessageStartingWith("patterns: give exactly one file");
+        assertThatThrownBy(() -> run("a.log", "b.log"))
+                .isInstanceOf(CliException.class)
+                .hasMessage("patterns: Expected an option like --key value, got 'b.log'");
         assertThatThrownBy(() -> run("a.log", "--format", "xml"))
-                .hasMessageContaining("--format must be lines, loghub-csv or auto");
+                .hasMessage(
+                        "patterns: Invalid value for 'format': 'xml'; expected lines, loghub-csv"
+                                + " or auto");
+        assertThatThrownBy(() -> run("a.log", "--output", "x.csv"))
+                .hasMessage("patterns: Unknown option 'output'. Known options: format, out");
         assertThatThrownBy(() -> run(dir.toString())).hasMessageContaining("no such file");
     }
 
