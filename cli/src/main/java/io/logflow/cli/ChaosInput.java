@@ -3,7 +3,7 @@ package io.logflow.cli;
 import io.logflow.connectors.Defaults;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
-import io.logflow.devstack.junit.TestEvents;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.LogEvent;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,14 +62,14 @@ final class ChaosInput {
                 if (wait > 1_000_000) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                LogEvent e = TestEvents.event((int) i, BASE);
+                LogEvent e = SampleEvents.event((int) i, BASE);
                 e.setTimestamp(BASE.plusMillis(STEP_MILLIS * i));
                 expected.merge(key(e.getService(), e.getTimestamp()), 1L, Long::sum);
                 send(producer, (int) (i % PARTITIONS), serializer.serialize(e));
             }
             Instant closing = BASE.plusMillis(STEP_MILLIS * events).plusSeconds(3600);
             for (int p = 0; p < PARTITIONS; p++) {
-                LogEvent e = TestEvents.event(p, BASE);
+                LogEvent e = SampleEvents.event(p, BASE);
                 e.setTimestamp(closing);
                 send(producer, p, serializer.serialize(e));
             }

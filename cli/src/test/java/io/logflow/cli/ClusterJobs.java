@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.devstack.junit.TestEvents;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.WindowStats;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ final class ClusterJobs {
         List<byte[]> values = new ArrayList<>();
         Map<String, Long> expected = new HashMap<>();
         for (int i = from; i < from + count; i++) {
-            LogEvent e = TestEvents.event(i, BASE);
+            LogEvent e = SampleEvents.event(i, BASE);
             e.setTimestamp(BASE.plusMillis(stepMillis * i));
             values.add(serializer.serialize(e));
             expected.merge(key(e.getService(), windowOf(e.getTimestamp())), 1L, Long::sum);

@@ -2,10 +2,10 @@ package io.logflow.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.devstack.junit.TestEvents;
 import io.logflow.devstack.prometheus.PrometheusProcess;
 import io.logflow.jobs.analytics.TestAnalyticsJob;
 import io.logflow.metrics.LoopbackPrometheusReporterFactory;
@@ -106,12 +106,12 @@ class PrometheusScrapeITCase {
                     io.logflow.connectors.serde.ConfluentAvroSerdes.valueSerializer(
                             LogEvent.class, logs, REGISTRY.clientConfig().build());
             List<byte[]> values = new ArrayList<>();
-            List<LogEvent> events = TestEvents.events(EVENTS, T0);
+            List<LogEvent> events = SampleEvents.events(EVENTS, T0);
             events.forEach(e -> values.add(avro.serialize(e)));
             for (int i = 0; i < MALFORMED; i++) {
                 values.add(("{\"not\": \"avro " + i + "\"}").getBytes(StandardCharsets.UTF_8));
             }
-            LogEvent pulse = TestEvents.event(0, T0.plusSeconds(60));
+            LogEvent pulse = SampleEvents.event(0, T0.plusSeconds(60));
             pulse.setService("pulse");
             values.add(avro.serialize(pulse));
             KAFKA.sendValues(logs, values);

@@ -3,7 +3,7 @@ package io.logflow.devstack.generator;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.registry.RegistryException;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
-import io.logflow.devstack.junit.TestEvents;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.LogEvent;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
@@ -31,7 +31,7 @@ final class RecordEncoder {
         this.v2 =
                 avro && withV2
                         ? ConfluentAvroSerdes.genericValueSerializer(
-                                TestEvents.v2Schema(), topic, registry)
+                                SampleEvents.v2Schema(), topic, registry)
                         : null;
     }
 
@@ -80,7 +80,7 @@ final class RecordEncoder {
                 if (v2 == null) {
                     throw new IllegalStateException("Built without the v2 serializer");
                 }
-                return v2.serialize(TestEvents.asV2(event, ENVIRONMENT, region));
+                return v2.serialize(SampleEvents.asV2(event, ENVIRONMENT, region));
             default:
                 return Malformer.corrupt(kind, v1.serialize(event));
         }

@@ -9,9 +9,9 @@ import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.devstack.junit.TestEvents;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class LogGeneratorITCase {
         RegistryClientConfig config = REGISTRY.clientConfig().build();
         ConfluentAvroDeserializationSchema<LogEvent> reader =
                 ConfluentAvroSerdes.valueDeserializer(LogEvent.class, topic, config);
-        int v2Id = new RegistryClient(config).getId(topic + "-value", TestEvents.v2Schema());
+        int v2Id = new RegistryClient(config).getId(topic + "-value", SampleEvents.v2Schema());
         Map<String, Map<Level, Long>> valid = new LinkedHashMap<>();
         for (String service : ServiceCatalog.DEFAULT_SERVICES) {
             valid.put(service, new EnumMap<>(Level.class));

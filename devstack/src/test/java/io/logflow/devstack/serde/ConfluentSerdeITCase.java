@@ -9,10 +9,10 @@ import io.logflow.connectors.registry.RegistryException;
 import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.WireFormat;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.devstack.junit.TestEvents;
 import io.logflow.schema.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class ConfluentSerdeITCase {
     void roundTripThroughKafkaAndAFlinkJob() throws Exception {
         String topic = KAFKA.createTopic("logs", 2);
         RegistryClientConfig config = REGISTRY.clientConfig().build();
-        List<LogEvent> sent = TestEvents.events(500, BASE);
+        List<LogEvent> sent = SampleEvents.events(500, BASE);
 
         RegistryAvroSerializationSchema<LogEvent> serializer =
                 ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, config);
@@ -95,8 +95,8 @@ class ConfluentSerdeITCase {
         String topic = KAFKA.createTopic("evolve", 1);
         RegistryClientConfig config = REGISTRY.clientConfig().build();
         Schema v2 = logEventV2();
-        LogEvent v1Event = TestEvents.event(1, BASE);
-        GenericRecord v2Event = toV2(TestEvents.event(2, BASE), v2, "staging", "eu-west-1");
+        LogEvent v1Event = SampleEvents.event(1, BASE);
+        GenericRecord v2Event = toV2(SampleEvents.event(2, BASE), v2, "staging", "eu-west-1");
 
         byte[] v1Bytes =
                 ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, config)
@@ -112,7 +112,7 @@ class ConfluentSerdeITCase {
         ConfluentAvroDeserializationSchema<LogEvent> v1Reader =
                 ConfluentAvroSerdes.valueDeserializer(LogEvent.class, topic, config);
         assertThat(v1Reader.deserialize(raw.get(0).value())).isEqualTo(v1Event);
-        assertThat(v1Reader.deserialize(raw.get(1).value())).isEqualTo(TestEvents.event(2, BASE));
+        assertThat(v1Reader.deserialize(raw.get(1).value())).isEqualTo(SampleEvents.event(2, BASE));
 
         // v2 reader: the v1 record gets the defaults.
         ConfluentAvroDeserializationSchema<GenericRecord> v2Reader =
@@ -163,10 +163,10 @@ class ConfluentSerdeITCase {
         Schema v2 = logEventV2();
         byte[] v1Bytes =
                 ConfluentAvroSerdes.valueSerializer(LogEvent.class, topic, before)
-                        .serialize(TestEvents.event(7, BASE));
+                        .serialize(SampleEvents.event(7, BASE));
         byte[] v2Bytes =
                 ConfluentAvroSerdes.genericValueSerializer(v2, topic, before)
-                        .serialize(toV2(TestEvents.event(8, BASE), v2, "dev", null));
+                        .serialize(toV2(SampleEvents.event(8, BASE), v2, "dev", null));
         int v1Id = WireFormat.schemaIdOf(v1Bytes);
         int v2Id = WireFormat.schemaIdOf(v2Bytes);
 
@@ -181,15 +181,15 @@ class ConfluentSerdeITCase {
         assertThat(client.latest(topic + "-value").id()).isEqualTo(v2Id);
         ConfluentAvroDeserializationSchema<LogEvent> reader =
                 ConfluentAvroSerdes.valueDeserializer(LogEvent.class, topic, after);
-        assertThat(reader.deserialize(v1Bytes)).isEqualTo(TestEvents.event(7, BASE));
-        assertThat(reader.deserialize(v2Bytes)).isEqualTo(TestEvents.event(8, BASE));
+        assertThat(reader.deserialize(v1Bytes)).isEqualTo(SampleEvents.event(7, BASE));
+        assertThat(reader.deserialize(v2Bytes)).isEqualTo(SampleEvents.event(8, BASE));
     }
 
     static Schema logEventV2() {
-        return TestEvents.v2Schema();
+        return SampleEvents.v2Schema();
     }
 
     static GenericRecord toV2(LogEvent event, Schema v2, String environment, String region) {
-        return TestEvents.asV2(event, environment, region);
+        return SampleEvents.asV2(event, environment, region);
     }
 }

@@ -11,9 +11,9 @@ import io.logflow.connectors.serde.ConfluentAvroDeserializationSchema;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
 import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.devstack.junit.TestEvents;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.schema.LogEvent;
 import java.net.InetSocketAddress;
@@ -45,7 +45,7 @@ class SerdeBadInputITCase {
     private byte[] validRecord() {
         return ConfluentAvroSerdes.valueSerializer(
                         LogEvent.class, "logs", REGISTRY.clientConfig().build())
-                .serialize(TestEvents.event(3, Instant.parse("2026-11-26T00:00:00Z")));
+                .serialize(SampleEvents.event(3, Instant.parse("2026-11-26T00:00:00Z")));
     }
 
     @Test
@@ -79,7 +79,7 @@ class SerdeBadInputITCase {
                 .hasMessageContaining("topic 'logs'");
         // A bad record must not poison the next one.
         assertThat(reader.deserialize(valid))
-                .isEqualTo(TestEvents.event(3, Instant.parse("2026-11-26T00:00:00Z")));
+                .isEqualTo(SampleEvents.event(3, Instant.parse("2026-11-26T00:00:00Z")));
     }
 
     @Test
@@ -191,7 +191,7 @@ class SerdeBadInputITCase {
                         () ->
                                 ConfluentAvroSerdes.valueSerializer(
                                                 LogEvent.class, "unregistered", config)
-                                        .serialize(TestEvents.event(1, Instant.EPOCH)))
+                                        .serialize(SampleEvents.event(1, Instant.EPOCH)))
                 .hasStackTraceContaining("not registered under subject 'unregistered-value'")
                 .hasStackTraceContaining("auto-registration is off");
     }

@@ -428,10 +428,11 @@ class AnalyticsJobITCase {
             add(
                     e.getService(),
                     ConfluentAvroSerdes.genericValueSerializer(
-                                    io.logflow.devstack.junit.TestEvents.v2Schema(),
+                                    io.logflow.devstack.events.SampleEvents.v2Schema(),
                                     topic,
                                     registry)
-                            .serialize(io.logflow.devstack.junit.TestEvents.asV2(e, "prod", "eu")));
+                            .serialize(
+                                    io.logflow.devstack.events.SampleEvents.asV2(e, "prod", "eu")));
         }
 
         void raw(byte[] value) {

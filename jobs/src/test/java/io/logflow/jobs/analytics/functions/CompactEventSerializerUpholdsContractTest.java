@@ -1,5 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.LogEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ class CompactEventSerializerUpholdsContractTest extends SerializerTestBase<Compa
     protected CompactEvent[] getTestData() {
         List<CompactEvent> out = new ArrayList<>();
         int i = 0;
-        for (LogEvent e : LogEvents.varied(40)) {
+        for (LogEvent e : SampleEvents.varied(40)) {
             CompactEvent c = CompactEvent.of(e);
             if (c.http && i % 3 == 1) {
                 c.userAgent = "curl/8." + i;

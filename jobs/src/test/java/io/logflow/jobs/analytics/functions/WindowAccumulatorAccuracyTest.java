@@ -1,7 +1,7 @@
 package io.logflow.jobs.analytics.functions;
 
-import static io.logflow.jobs.analytics.functions.LogEvents.event;
-import static io.logflow.jobs.analytics.functions.LogEvents.http;
+import static io.logflow.devstack.events.SampleEvents.event;
+import static io.logflow.devstack.events.SampleEvents.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,10 +1,11 @@
 package io.logflow.jobs.analytics.functions;
 
-import static io.logflow.jobs.analytics.functions.LogEvents.event;
-import static io.logflow.jobs.analytics.functions.LogEvents.http;
+import static io.logflow.devstack.events.SampleEvents.event;
+import static io.logflow.devstack.events.SampleEvents.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.LatencySummary;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
@@ -26,15 +27,15 @@ class WindowAccumulatorMergeTest {
     @Test
     void mergingPartsEqualsAddingEverythingToOneAccumulator() {
         // Small enough that every sketch is still exact, so the whole result must match.
-        List<LogEvent> events = LogEvents.varied(150);
+        List<LogEvent> events = SampleEvents.varied(150);
 
-        WindowAccumulator a = LogEvents.accumulate(events.subList(0, 50));
-        WindowAccumulator b = LogEvents.accumulate(events.subList(50, 150));
+        WindowAccumulator a = WindowAccumulators.of(events.subList(0, 50));
+        WindowAccumulator b = WindowAccumulators.of(events.subList(50, 150));
         WindowAccumulator merged =
                 aggregate.merge(aggregate.merge(aggregate.createAccumulator(), a), b);
 
         assertThat(aggregate.getResult(merged))
-                .isEqualTo(aggregate.getResult(LogEvents.accumulate(events)));
+                .isEqualTo(aggregate.getResult(WindowAccumulators.of(events)));
     }
 
     @Test
@@ -61,7 +62,7 @@ class WindowAccumulatorMergeTest {
         }
 
         WindowStats merged = aggregate.getResult(parts[0].merge(parts[1]).merge(parts[2]));
-        WindowStats single = aggregate.getResult(LogEvents.accumulate(events));
+        WindowStats single = aggregate.getResult(WindowAccumulators.of(events));
 
         assertThat(merged.getCount()).isEqualTo(single.getCount()).isEqualTo(30_000);
         assertThat(merged.getLevelCounts()).isEqualTo(single.getLevelCounts());
@@ -89,8 +90,8 @@ class WindowAccumulatorMergeTest {
 
     @Test
     void mergeLeavesTheOtherAccumulatorUntouchedAndUnshared() {
-        List<LogEvent> events = LogEvents.varied(120);
-        WindowAccumulator other = LogEvents.accumulate(events);
+        List<LogEvent> events = SampleEvents.varied(120);
+        WindowAccumulator other = WindowAccumulators.of(events);
         WindowStats before = aggregate.getResult(other);
 
         WindowAccumulator merged = new WindowAccumulator().merge(other);

@@ -1,10 +1,11 @@
 package io.logflow.jobs.analytics.functions;
 
-import static io.logflow.jobs.analytics.functions.LogEvents.event;
-import static io.logflow.jobs.analytics.functions.LogEvents.http;
+import static io.logflow.devstack.events.SampleEvents.event;
+import static io.logflow.devstack.events.SampleEvents.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
 import io.logflow.schema.TopItem;
@@ -26,7 +27,7 @@ class WindowAccumulatorSerializerTest {
 
     /** Past every sketch's exact mode: KLL compacts, HLL estimates, paths and errors repeat. */
     private static WindowAccumulator populated() {
-        WindowAccumulator acc = LogEvents.accumulate(LogEvents.varied(5_000));
+        WindowAccumulator acc = WindowAccumulators.of(SampleEvents.varied(5_000));
         for (int i = 0; i < 3_000; i++) {
             acc.add(event(Level.ERROR, "h", "boom " + (i % 7), http("/x", 200, i, 1, "ip-" + i)));
         }
@@ -68,7 +69,7 @@ class WindowAccumulatorSerializerTest {
     @Test
     void restoredSketchesKeepAcceptingEvents() throws IOException {
         WindowAccumulator restored =
-                deserialize(serialize(LogEvents.accumulate(LogEvents.varied(40))));
+                deserialize(serialize(WindowAccumulators.of(SampleEvents.varied(40))));
         long hostsBefore = aggregate.getResult(restored).getDistinctHosts();
 
         restored.add(
@@ -95,7 +96,7 @@ class WindowAccumulatorSerializerTest {
 
     @Test
     void copyIsIndependentOfTheOriginal() {
-        WindowAccumulator original = LogEvents.accumulate(LogEvents.varied(300));
+        WindowAccumulator original = WindowAccumulators.of(SampleEvents.varied(300));
         WindowStats originalStats = aggregate.getResult(original);
         LogEvent extra =
                 event(Level.ERROR, "other-host", "new", http("/new", 500, 9e9, 5, "9.9.9.9"));
@@ -171,7 +172,7 @@ class WindowAccumulatorSerializerTest {
 
     @Test
     void fewLatenciesStayPlainAndRoundTripExactly() throws IOException {
-        WindowAccumulator few = LogEvents.accumulate(LogEvents.varied(10));
+        WindowAccumulator few = WindowAccumulators.of(SampleEvents.varied(10));
         assertThat(few.latency).as("no sketch for a few latencies").isNull();
         assertThat(few.latencyCount()).isPositive();
 

@@ -1,5 +1,6 @@
 package io.logflow.jobs.analytics.functions;
 
+import io.logflow.devstack.events.SampleEvents;
 import io.logflow.schema.WindowStats;
 import java.util.Objects;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
@@ -50,8 +51,8 @@ class WindowAccumulatorSerializerUpholdsContractTest extends SerializerTestBase<
     protected WindowAccumulator[] getTestData() {
         return new WindowAccumulator[] {
             new WindowAccumulator(),
-            LogEvents.accumulate(LogEvents.varied(1)),
-            LogEvents.accumulate(LogEvents.varied(2_000))
+            WindowAccumulators.of(SampleEvents.varied(1)),
+            WindowAccumulators.of(SampleEvents.varied(2_000))
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.logflow.jobs.analytics.functions;
 
-import static io.logflow.jobs.analytics.functions.LogEvents.event;
-import static io.logflow.jobs.analytics.functions.LogEvents.http;
+import static io.logflow.devstack.events.SampleEvents.event;
+import static io.logflow.devstack.events.SampleEvents.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.schema.Level;
@@ -27,7 +27,7 @@ class WindowStatsTopItemsTest {
             }
         }
 
-        List<TopItem> top = aggregate.getResult(LogEvents.accumulate(events)).getTopPaths();
+        List<TopItem> top = aggregate.getResult(WindowAccumulators.of(events)).getTopPaths();
 
         assertThat(top)
                 .containsExactly(
@@ -52,7 +52,7 @@ class WindowStatsTopItemsTest {
             }
         }
         List<TopItem> top =
-                new WindowStatsAggregate(3).getResult(LogEvents.accumulate(events)).getTopPaths();
+                new WindowStatsAggregate(3).getResult(WindowAccumulators.of(events)).getTopPaths();
         assertThat(top)
                 .containsExactly(
                         new TopItem("/q4", 5L), new TopItem("/q3", 4L), new TopItem("/q2", 3L));
@@ -70,7 +70,7 @@ class WindowStatsTopItemsTest {
             }
         }
 
-        List<TopItem> top = aggregate.getResult(LogEvents.accumulate(events)).getTopPaths();
+        List<TopItem> top = aggregate.getResult(WindowAccumulators.of(events)).getTopPaths();
 
         assertThat(top).hasSize(10);
         for (int rank = 0; rank < 10; rank++) {
@@ -88,7 +88,7 @@ class WindowStatsTopItemsTest {
                         event(Level.WARN, "h", "warnings are not errors", null),
                         event(Level.ERROR, "h", "short", null));
 
-        List<TopItem> top = aggregate.getResult(LogEvents.accumulate(events)).getTopErrors();
+        List<TopItem> top = aggregate.getResult(WindowAccumulators.of(events)).getTopErrors();
 
         assertThat(top).containsExactly(new TopItem(prefix, 2L), new TopItem("short", 1L));
         assertThat(top.get(0).getItem()).hasSize(256);

@@ -1,4 +1,4 @@
-package io.logflow.devstack.junit;
+package io.logflow.devstack.events;
 
 import io.logflow.schema.HttpInfo;
 import io.logflow.schema.Level;
@@ -21,15 +21,16 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * Deterministic {@link LogEvent}s for tests: every optional part is sometimes null, so serde and
- * job tests cover the nullable branches too.
+ * Deterministic {@link LogEvent}s for tests and tools (the chaos run's input, the generator's
+ * schema-v2 records): every optional part is sometimes null, so serde and job tests cover the
+ * nullable branches too; and hand-made ones whose every metric-relevant field a test chooses.
  */
-public final class TestEvents {
+public final class SampleEvents {
 
     private static final String[] SERVICES = {"checkout", "payments", "search"};
     private static final Level[] LEVELS = Level.values();
 
-    private TestEvents() {}
+    private SampleEvents() {}
 
     /** Event number {@code i}, at {@code base + i} milliseconds. */
     public static LogEvent event(int i, Instant base) {
@@ -66,6 +67,59 @@ public final class TestEvents {
             out.add(event(i, base));
         }
         return out;
+    }
+
+    /** One checkout event at the epoch with the level, host, message and HTTP part given. */
+    public static LogEvent event(Level level, String host, String message, HttpInfo http) {
+        return LogEvent.newBuilder()
+                .setTimestamp(Instant.EPOCH)
+                .setService("checkout")
+                .setHost(host)
+                .setLevel(level)
+                .setMessage(message)
+                .setHttp(http)
+                .build();
+    }
+
+    /** {@link #event(Level, String, String, HttpInfo)} with the message {@code ok}. */
+    public static LogEvent event(Level level, String host, HttpInfo http) {
+        return event(level, host, "ok", http);
+    }
+
+    /** A GET request's HTTP part. */
+    public static HttpInfo http(
+            String path, int status, double latencyMs, long bytes, String clientIp) {
+        return HttpInfo.newBuilder()
+                .setMethod("GET")
+                .setPath(path)
+                .setStatus(status)
+                .setLatencyMs(latencyMs)
+                .setResponseBytes(bytes)
+                .setClientIp(clientIp)
+                .build();
+    }
+
+    /**
+     * {@code count} checkout events for aggregation tests: six levels, every status class and two
+     * outside them (101, 600), a seventh without HTTP, a sixth without client IP, nine hosts and
+     * client IPs across four subnets.
+     */
+    public static List<LogEvent> varied(int count) {
+        int[] statuses = {200, 201, 304, 404, 500, 101, 600};
+        List<LogEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            HttpInfo http =
+                    i % 7 == 3
+                            ? null
+                            : http(
+                                    "/api/" + (i % 11),
+                                    statuses[i % statuses.length],
+                                    1.5 + (i % 97),
+                                    100L * i,
+                                    i % 6 == 0 ? null : "10.0." + (i / 250) % 4 + "." + i % 250);
+            events.add(event(LEVELS[i % LEVELS.length], "host-" + (i % 9), "msg " + (i % 5), http));
+        }
+        return events;
     }
 
     private static final Schema V2 = loadV2();
