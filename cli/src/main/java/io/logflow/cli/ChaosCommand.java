@@ -22,10 +22,7 @@ import org.apache.flink.util.TimeUtils;
 final class ChaosCommand {
 
     static final ConfigOption<Long> EVENTS =
-            key("events")
-                    .longType()
-                    .defaultValue(1_000_000L)
-                    .withDescription("Events produced; at least 1000.");
+            key("events").longType().defaultValue(1_000_000L).withDescription("Events produced.");
     static final ConfigOption<Integer> RATE =
             key("rate").intType().defaultValue(5_000).withDescription("Events per second, steady.");
     static final ConfigOption<Integer> ROUNDS =

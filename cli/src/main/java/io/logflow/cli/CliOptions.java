@@ -62,4 +62,9 @@ final class CliOptions {
     static ConfigOption<Integer> port(String key, int defaultPort, String description) {
         return key(key).intType().defaultValue(defaultPort).withDescription(description);
     }
+
+    /** A string flag without a default: absent unless given. */
+    static ConfigOption<String> text(String key, String description) {
+        return key(key).stringType().noDefaultValue().withDescription(description);
+    }
 }

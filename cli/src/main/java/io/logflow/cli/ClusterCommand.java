@@ -25,10 +25,7 @@ final class ClusterCommand {
     static final ConfigOption<Integer> RPC_PORT =
             CliOptions.port("rpc-port", 6123, "JobManager RPC port.");
     static final ConfigOption<String> JAR =
-            key("jar")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("The jobs jar; default: the one the build made.");
+            CliOptions.text("jar", "The jobs jar; default: the one the build made.");
     static final ConfigOption<Boolean> REST =
             key("rest")
                     .booleanType()
@@ -39,15 +36,9 @@ final class ClusterCommand {
     static final ConfigOption<Integer> PARALLELISM =
             key("parallelism").intType().noDefaultValue().withDescription("The job's parallelism.");
     static final ConfigOption<String> FROM_SAVEPOINT =
-            key("from-savepoint")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Start the job from this savepoint.");
+            CliOptions.text("from-savepoint", "Start the job from this savepoint.");
     static final ConfigOption<String> SAVEPOINT_DIR =
-            key("savepoint-dir")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Where the savepoint goes; default: the cluster's.");
+            CliOptions.text("savepoint-dir", "Where the savepoint goes; default: the cluster's.");
 
     private static final String COMMAND = "bin/logflow cluster ";
     private static final ToolArgs START =

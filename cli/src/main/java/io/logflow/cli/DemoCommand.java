@@ -1,7 +1,5 @@
 package io.logflow.cli;
 
-import static org.apache.flink.configuration.ConfigOptions.key;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.connectors.config.ToolArgs;
 import io.logflow.devstack.generator.GeneratorReport;
@@ -18,12 +16,10 @@ import org.apache.flink.configuration.Configuration;
 final class DemoCommand {
 
     static final ConfigOption<String> NOTIFIER_CONFIG =
-            key("notifier-config")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "Also run the notifier with this notifier.yaml (or with only a"
-                                    + " receiver flag).");
+            CliOptions.text(
+                    "notifier-config",
+                    "Also run the notifier with this notifier.yaml (or with only a"
+                            + " receiver flag).");
 
     static final ToolArgs ARGS =
             ToolArgs.of(

@@ -1,12 +1,15 @@
 package io.logflow.cli;
 
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.config.ToolArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /** {@code bin/logflow}: the demo, local job runs, the generator and single dev services. */
 public final class LogFlowCli {
+
+    private static final ToolArgs DATA_DIR = ToolArgs.of("bin/logflow", CliOptions.DATA_DIR);
 
     private LogFlowCli() {}
 
@@ -79,28 +82,17 @@ public final class LogFlowCli {
         }
     }
 
+    /** Where the logs go, before the command parses (and names any error in) its flags. */
     private static Path dataDir(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                return Path.of(args[i + 1]).toAbsolutePath();
-            }
-            if (args[i].startsWith("--data-dir=")) {
-                return Path.of(args[i].substring("--data-dir=".length())).toAbsolutePath();
-            }
+        try {
+            return CliOptions.dataDir(DATA_DIR.parse(DATA_DIR.split(args).ownArgs()));
+        } catch (IllegalArgumentException e) {
+            return CliOptions.path(CliOptions.DATA_DIR.defaultValue());
         }
-        return Path.of(Defaults.DATA_DIR).toAbsolutePath();
     }
 
     private static String[] withoutDataDir(String[] args) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir")) {
-                i++;
-            } else if (!args[i].startsWith("--data-dir=")) {
-                out.add(args[i]);
-            }
-        }
-        return out.toArray(String[]::new);
+        return DATA_DIR.split(args).rest().toArray(String[]::new);
     }
 
     private static String logDir() {

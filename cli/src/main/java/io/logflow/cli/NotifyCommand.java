@@ -25,27 +25,20 @@ import org.apache.flink.configuration.Configuration;
 final class NotifyCommand {
 
     static final ConfigOption<String> CONFIG =
-            key("config")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "notifier.yaml: routes, headers, tokens, retries and severities (see"
-                                    + " README, Alert delivery); the flags override it.");
+            CliOptions.text(
+                    "config",
+                    "notifier.yaml: routes, headers, tokens, retries and severities (see"
+                            + " README, Alert delivery); the flags override it.");
     static final ConfigOption<String> DASHBOARD_URL =
-            key("dashboard-url")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("The dashboard, for links to a service's page.");
-    static final ConfigOption<String> TOPIC =
-            key("topic").stringType().noDefaultValue().withDescription("The alerts topic.");
-    static final ConfigOption<String> GROUP_ID =
-            key("group-id").stringType().noDefaultValue().withDescription("Consumer group id.");
+            CliOptions.text("dashboard-url", "The dashboard, for links to a service's page.");
+    static final ConfigOption<String> TOPIC = CliOptions.text("topic", "The alerts topic.");
+    static final ConfigOption<String> GROUP_ID = CliOptions.text("group-id", "Consumer group id.");
     static final ConfigOption<String> ALERTMANAGER_URL =
-            receiver("alertmanager-url", "Add an Alertmanager receiver for every alert.");
+            CliOptions.text("alertmanager-url", "Add an Alertmanager receiver for every alert.");
     static final ConfigOption<String> WEBHOOK_URL =
-            receiver("webhook-url", "Add a webhook receiver (LogFlow's JSON body).");
+            CliOptions.text("webhook-url", "Add a webhook receiver (LogFlow's JSON body).");
     static final ConfigOption<String> SLACK_URL =
-            receiver("slack-url", "Add a Slack incoming-webhook receiver.");
+            CliOptions.text("slack-url", "Add a Slack incoming-webhook receiver.");
 
     /** Flags that set a key of the config file, where they are given. */
     private static final Map<ConfigOption<String>, String> KEYS =
@@ -180,9 +173,5 @@ final class NotifyCommand {
         } catch (NotifierConfigException e) {
             throw new CliException(command + ": " + e.getMessage());
         }
-    }
-
-    private static ConfigOption<String> receiver(String key, String description) {
-        return key(key).stringType().noDefaultValue().withDescription(description);
     }
 }

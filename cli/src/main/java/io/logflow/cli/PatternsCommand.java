@@ -29,10 +29,7 @@ final class PatternsCommand {
     static final String HEADER = "line,template_id,template";
 
     static final ConfigOption<String> OUT =
-            key("out")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Write the CSV to this file instead of standard output.");
+            CliOptions.text("out", "Write the CSV to this file instead of standard output.");
     static final ConfigOption<String> FORMAT =
             key("format")
                     .stringType()

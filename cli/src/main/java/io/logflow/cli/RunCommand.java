@@ -1,7 +1,5 @@
 package io.logflow.cli;
 
-import static org.apache.flink.configuration.ConfigOptions.key;
-
 import io.logflow.connectors.config.ToolArgs;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
@@ -23,12 +21,10 @@ import org.apache.flink.core.execution.JobClient;
 final class RunCommand {
 
     static final ConfigOption<String> CHECKPOINT_DIR =
-            key(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key())
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "Where the job checkpoints, and the next run resumes from; default:"
-                                    + " <data-dir>/checkpoints/analytics.");
+            CliOptions.text(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(),
+                    "Where the job checkpoints, and the next run resumes from; default:"
+                            + " <data-dir>/checkpoints/analytics.");
 
     static final ToolArgs ARGS =
             ToolArgs.of(

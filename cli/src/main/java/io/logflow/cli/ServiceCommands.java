@@ -32,22 +32,17 @@ final class ServiceCommands {
     private static final List<ConfigOption<Integer>> PORTS =
             List.of(KAFKA_PORT, REGISTRY_PORT, DASHBOARD_PORT);
     static final ConfigOption<String> BASIC_AUTH =
-            key("basic-auth")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("user:password; this or a token is required off loopback.");
+            CliOptions.text(
+                    "basic-auth", "user:password; this or a token is required off loopback.");
     static final ConfigOption<String> BEARER_TOKEN =
-            key("bearer-token").stringType().noDefaultValue().withDescription("Access token.");
+            CliOptions.text("bearer-token", "Access token.");
     static final ConfigOption<String> REGISTRY =
             key("registry")
                     .stringType()
                     .defaultValue("http://127.0.0.1:" + Defaults.REGISTRY_PORT)
                     .withDescription("Schema registry URL.");
     static final ConfigOption<String> TOKEN =
-            key("token")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription("Access token; required for a non-loopback host.");
+            CliOptions.text("token", "Access token; required for a non-loopback host.");
     static final ConfigOption<String> TOPIC =
             key("topic")
                     .stringType()
@@ -59,12 +54,10 @@ final class ServiceCommands {
                     .defaultValue(Duration.ofHours(1))
                     .withDescription("How far back the charts start.");
     static final ConfigOption<String> METRICS_WINDOW =
-            key("metrics-window")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "Window the Prometheus export reads, e.g. tumbling-1m; default: the"
-                                    + " first tumbling one seen.");
+            CliOptions.text(
+                    "metrics-window",
+                    "Window the Prometheus export reads, e.g. tumbling-1m; default: the"
+                            + " first tumbling one seen.");
     static final ConfigOption<Integer> METRICS_MAX_SERVICES =
             key("metrics-max-services")
                     .intType()

@@ -222,8 +222,7 @@ class CliArgsTest {
                         String.join(
                                 "\n",
                                 "Usage: bin/logflow chaos [--key value]...",
-                                "  --events N         Events produced; at least 1000. Default:"
-                                        + " 1000000.",
+                                "  --events N         Events produced. Default: 1000000.",
                                 "  --rate N           Events per second, steady. Default: 5000.",
                                 "  --rounds N         Each fault this many times: TaskManager kill"
                                     + " -9, broker restart, stop-with-savepoint + resubmit at the"
