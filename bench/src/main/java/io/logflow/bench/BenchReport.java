@@ -133,7 +133,7 @@ final class BenchReport {
                         Locale.ROOT,
                         "Checkpoints every %d ms; the state column is the largest full state size"
                                 + " among the run's completed checkpoints.%n%n",
-                        settings.checkpointInterval().toMillis()));
+                        BenchRun.SCALE_CHECKPOINT_MILLIS));
         t.append(
                 "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | peak after GC (MB)"
                         + " | max checkpointed state (MB) | checkpoints |\n");

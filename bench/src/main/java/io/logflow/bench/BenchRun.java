@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public final class BenchRun {
     static final String WARMUP_TOPIC = "bench-warmup";
     static final String CONSUME = "consume-only";
     static final String CEILING = "consume+decode";
+    static final long SCALE_CHECKPOINT_MILLIS = 1000;
 
     private final BenchSettings settings;
     private final PrintStream console;
@@ -79,12 +81,14 @@ public final class BenchRun {
                 String topic = "bench-scale-" + k;
                 stack.createTopics(topic);
                 preload(stack, topic, settings.scaleEvents(), names(k), 44);
-                // The throughput runs' checkpoint interval: until December 2026 these ran at 1 s,
-                // which charged the many-service runs a full heap snapshot every second.
+                // Checkpoints every second, so that the state is caught mid-run even in short runs.
                 ScenarioArgs scaleArgs =
                         base.copy()
                                 .with(ScenarioArgs.TOPIC, topic)
-                                .with(ScenarioArgs.EXPECTED, settings.scaleEvents());
+                                .with(ScenarioArgs.EXPECTED, settings.scaleEvents())
+                                .with(
+                                        ScenarioArgs.CHECKPOINT_INTERVAL,
+                                        Duration.ofMillis(SCALE_CHECKPOINT_MILLIS));
                 scale.add(
                         measure(
                                 runner,
