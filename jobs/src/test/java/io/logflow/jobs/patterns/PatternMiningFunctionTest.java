@@ -301,18 +301,8 @@ class PatternMiningFunctionTest {
             before.forEach(e -> sendUnchecked(h, e));
             h.processWatermark(9_999);
             restored.addAll(h.extractOutputValues());
-            AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
             for (String service : List.of("checkout", "search")) {
-                op.setCurrentKey(service);
-                states.put(
-                        service,
-                        op.getKeyedStateBackend()
-                                .getPartitionedState(
-                                        VoidNamespace.INSTANCE,
-                                        VoidNamespaceSerializer.INSTANCE,
-                                        PatternMiningFunction.STATE)
-                                .value()
-                                .copy());
+                states.put(service, stateOf(h, service).copy());
             }
         }
         OperatorSubtaskState old;
@@ -371,6 +361,21 @@ class PatternMiningFunctionTest {
         assertThat(restored).containsExactlyInAnyOrderElementsOf(uninterrupted);
     }
 
+    /** The operator's state object of {@code service}, as its keyed backend holds it. */
+    private static PatternState stateOf(
+            KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> h,
+            String service)
+            throws Exception {
+        AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
+        op.setCurrentKey(service);
+        return op.getKeyedStateBackend()
+                .getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        PatternMiningFunction.STATE)
+                .value();
+    }
+
     private static void sendUnchecked(
             KeyedOneInputStreamOperatorTestHarness<String, CompactEvent, LogPattern> h,
             LogEvent e) {
@@ -400,16 +405,7 @@ class PatternMiningFunctionTest {
             for (int i = 0; i < distinct.length; i++) {
                 send(h, event("checkout", 100 + i, Level.INFO, distinct[i]));
             }
-            AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
-            op.setCurrentKey("checkout");
-            TemplateMiner miner =
-                    op.getKeyedStateBackend()
-                            .getPartitionedState(
-                                    VoidNamespace.INSTANCE,
-                                    VoidNamespaceSerializer.INSTANCE,
-                                    PatternMiningFunction.STATE)
-                            .value()
-                            .miner;
+            TemplateMiner miner = stateOf(h, "checkout").miner;
             assertThat(miner.size()).isEqualTo(2);
             assertThat(miner.evictedCount()).isEqualTo(3);
             assertThat(miner.templates()).extracting(Template::id).containsExactly(4L, 5L);
