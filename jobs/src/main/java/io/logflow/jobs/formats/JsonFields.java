@@ -134,13 +134,39 @@ final class JsonFields implements Serializable {
         return table;
     }
 
-    /** {@code (prefix + "." + name).hashCode()}, from the prefix's hash. */
-    static int append(int prefixHash, String name) {
-        int h = prefixHash * 31 + '.';
-        for (int i = 0; i < name.length(); i++) {
-            h *= 31;
+    /**
+     * An open-addressing table of the hashes of the keys' dotted prefixes ({@code http} and {@code
+     * http.response} of {@code http.response.status_code}), each with bit 32 set to mark the slot
+     * used: an object whose path is none of them holds no key and is skipped, not walked.
+     */
+    long[] prefixes() {
+        List<Integer> hashes = new ArrayList<>();
+        for (String k : key) {
+            for (int dot = k.indexOf('.'); dot > 0; dot = k.indexOf('.', dot + 1)) {
+                hashes.add(k.substring(0, dot).hashCode());
+            }
         }
-        return h + name.hashCode();
+        int size = Integer.highestOneBit(Math.max(hashes.size(), 1) * 4 - 1) << 1;
+        long[] table = new long[size];
+        for (int h : hashes) {
+            int slot = h & (size - 1);
+            while (table[slot] != 0 && (int) table[slot] != h) {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = 1L << 32 | (h & 0xFFFFFFFFL);
+        }
+        return table;
+    }
+
+    /** Whether {@code h} is in a table of {@link #prefixes}. */
+    static boolean isPrefix(long[] table, int h) {
+        int mask = table.length - 1;
+        for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            if ((int) table[slot] == h) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Milliseconds per unit of a latency under {@code key}. */

@@ -1,34 +1,39 @@
 package io.logflow.jobs.formats;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.SerializableString;
 import io.logflow.jobs.analytics.functions.CompactEvent;
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * JSON lines, one object per record, read with Jackson's streaming parser: no tree, no map, only
- * the values of the keys {@link JsonFields} names are kept ({@link JsonValues}: a string without
- * escapes as its bytes, made a string only if the event needs one). Nested objects are walked, so
- * {@code {"log":{"level":"warn"}}} and {@code {"log.level":"warn"}} both give the level; arrays are
- * skipped. HTTP fields count when a status or a path is present.
+ * JSON lines, one object per record, read in one pass over the record's bytes ({@link JsonScanner}
+ * validates the whole line): no tree, no map, no token objects; only the values of the keys {@link
+ * JsonFields} names are kept ({@link JsonValues}: a string without escapes as its bytes, made a
+ * string only if the event needs one). Objects on the way to a key are walked, so {@code
+ * {"log":{"level":"warn"}}} and {@code {"log.level":"warn"}} both give the level; arrays and other
+ * objects are skipped. HTTP fields count when a status or a path is present. A leading UTF-8 byte
+ * order mark is ignored, as Jackson did.
  */
 public final class JsonFormat implements LogFormat {
 
     private static final long serialVersionUID = 1L;
+
+    /** Objects deeper than this are skipped, not walked: no key has this many names. */
     private static final int MAX_DEPTH = 16;
 
     private final FormatSettings settings;
     private final JsonFields fields;
-    private transient JsonFactory factory;
-    private transient String[] path;
+    private transient JsonScanner scanner;
+    private transient JsonStrings strings;
     private transient JsonValues values;
-    private transient JsonNames names;
-    private transient String[] matchedTop;
-    private transient int[] hashes;
     private transient int[] table;
+    private transient long[] prefixes;
+
+    /** Per walked depth, the name: an ASCII range of the line, or its text when it was not. */
+    private transient int[] hashes;
+
+    private transient int[] from;
+    private transient int[] to;
+    private transient String[] names;
+    private transient int[] hits;
 
     public JsonFormat(FormatSettings settings) {
         this.settings = settings;
@@ -39,142 +44,218 @@ public final class JsonFormat implements LogFormat {
     public void parse(
             byte[] value, long recordTimestamp, CompactEvent scratch, Consumer<CompactEvent> out)
             throws UnparseableException {
-        if (factory == null) {
-            // One buffer recycler for this instance's one thread: no thread-local lookup per line.
-            factory = JsonFactory.builder().recyclerPool(new OneRecycler()).build();
-            path = new String[MAX_DEPTH];
-            hashes = new int[MAX_DEPTH];
+        if (scanner == null) {
+            scanner = new JsonScanner();
+            strings = new JsonStrings();
             values = new JsonValues();
-            names = new JsonNames();
-            matchedTop = new String[fields.key.length];
             table = fields.table();
+            prefixes = fields.prefixes();
+            hashes = new int[MAX_DEPTH];
+            from = new int[MAX_DEPTH];
+            to = new int[MAX_DEPTH];
+            names = new String[MAX_DEPTH];
+            hits = new int[fields.key.length];
         }
         values.reset(value);
-        try (JsonParser p = factory.createParser(value)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonScanner s = scanner;
+        s.reset(value);
+        boolean bom =
+                value.length >= 3
+                        && value[0] == (byte) 0xEF
+                        && value[1] == (byte) 0xBB
+                        && value[2] == (byte) 0xBF;
+        int i = s.whitespace(bom ? 3 : 0);
+        if (s.at(i) != '{') {
+            if (s.at(i) < 0 || startsValue(s.at(i))) {
                 throw new UnparseableException("not a JSON object");
             }
-            read(p);
-            if (p.nextToken() != null) {
+            throw s.unexpected(i, "a JSON object");
+        }
+        i = s.whitespace(walk(i + 1));
+        if (i < value.length) {
+            if (startsValue(s.at(i))) {
                 throw new UnparseableException("more than one JSON value in the record");
             }
-        } catch (IOException e) {
-            throw new UnparseableException(
-                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw s.unexpected(i, "the end of the record");
         }
         JsonEvents.fill(values, scratch.reset(recordTimestamp, settings.service()));
         out.accept(scratch);
     }
 
-    /** Walks one object whose START_OBJECT was just read, keeping the values of known keys. */
-    private void read(JsonParser p) throws IOException, UnparseableException {
-        names.start();
-        int depth = 0;
-        while (true) {
-            // Every container walked is an object: a field name or the object's end comes next.
-            SerializableString guess = names.guess();
-            String name;
-            if (guess != null && p.nextFieldName(guess)) {
-                names.hit();
-                name = guess.getValue();
-            } else {
-                JsonToken t = guess != null ? p.currentToken() : p.nextToken();
-                if (t == null) {
-                    throw new UnparseableException("the JSON object does not end");
-                }
-                if (t == JsonToken.END_OBJECT) {
-                    if (depth-- == 0) {
-                        names.end();
-                        return;
-                    }
-                    continue;
-                }
-                name = p.currentName();
-                names.miss(name);
-            }
-            path[depth] = name;
-            hashes[depth] =
-                    depth == 0 ? name.hashCode() : JsonFields.append(hashes[depth - 1], name);
-            JsonToken value = p.nextToken();
-            if (value == null) {
-                throw new UnparseableException("the JSON object does not end");
-            }
-            switch (value) {
-                case START_OBJECT:
-                    if (++depth >= MAX_DEPTH) {
-                        throw new UnparseableException("objects nested deeper than " + MAX_DEPTH);
-                    }
-                    break;
-                case START_ARRAY:
-                    p.skipChildren();
-                    break;
-                default:
-                    keep(p, value, depth);
-            }
-        }
+    private static boolean startsValue(int c) {
+        return c == '{'
+                || c == '['
+                || c == '"'
+                || c == '-'
+                || (c >= '0' && c <= '9')
+                || c == 't'
+                || c == 'f'
+                || c == 'n';
     }
 
-    private void keep(JsonParser p, JsonToken t, int depth) throws IOException {
-        // Candidates whose key hashes like this path (almost always none or one), checked whole.
-        int h = hashes[depth];
-        int mask = table.length - 1;
-        for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-            int i = table[slot] - 1;
-            if (fields.hash[i] != h) {
-                continue;
+    /** Walks the top-level object from {@code i}, after its brace; returns the offset after it. */
+    private int walk(int i) throws UnparseableException {
+        JsonScanner s = scanner;
+        int depth = 0;
+        i = s.whitespace(i);
+        if (s.at(i) == '}') {
+            return i + 1;
+        }
+        while (true) {
+            if (s.at(i) != '"') {
+                throw s.unexpected(i, "a field name");
             }
-            int f = fields.field[i];
-            if (!values.better(f, fields.rank[i]) || !matches(depth, i)) {
-                continue;
+            i = name(i + 1, depth);
+            i = s.whitespace(s.expect(i, ':', "':'"));
+            int c = s.at(i);
+            if (c == '{' && depth + 1 < MAX_DEPTH && JsonFields.isPrefix(prefixes, hashes[depth])) {
+                depth++;
+                i = s.whitespace(i + 1);
+                if (s.at(i) != '}') {
+                    continue;
+                }
+                i++;
+                depth--;
+            } else if (c == '{' || c == '[') {
+                i = s.skipContainer(i, depth + 1);
+            } else {
+                i = value(i, depth);
             }
-            values.claim(f, fields.rank[i], fields.key[i]);
-            switch (t) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.number(f, p.getDoubleValue());
-                case VALUE_STRING -> {
-                    int quote = (int) p.currentTokenLocation().getByteOffset();
-                    if (!values.raw(f, quote)) {
-                        values.text(f, p.getText());
-                    }
+            // After a value: the next name, or the ends of as many objects as close here.
+            while (true) {
+                i = s.whitespace(i);
+                c = s.at(i);
+                if (c == ',') {
+                    i = s.whitespace(i + 1);
+                    break;
                 }
-                case VALUE_NULL -> {
-                    // Null counts as the key's value: a lower-ranked key does not replace it.
+                if (c != '}') {
+                    throw s.unexpected(i, "',' or '}'");
                 }
-                default -> values.text(f, p.getText());
+                i++;
+                if (depth-- == 0) {
+                    return i;
+                }
             }
         }
     }
 
     /**
-     * Whether the names from the top down to {@code depth}, joined by dots, are candidate {@code
-     * i}'s key. Names are Jackson's canonical strings (or {@link JsonNames}' copies of them), so a
-     * top-level name that matched once is known again by identity.
+     * Reads the field name whose content starts at {@code i} as the name at {@code depth}, with the
+     * hash of its dotted path ({@link String#hashCode} of the names joined by dots, as {@link
+     * JsonFields#table} has the keys'); returns the offset after its closing quote.
      */
-    private boolean matches(int depth, int i) {
-        if (depth == 0 && matchedTop[i] == path[0]) {
-            return true;
+    private int name(int i, int depth) throws UnparseableException {
+        int seed = depth == 0 ? 0 : hashes[depth - 1] * 31 + '.';
+        int h = seed;
+        byte[] b = scanner.b;
+        int n = scanner.n;
+        int j = i;
+        for (int c; j < n && (c = b[j]) != '"'; j++) {
+            if (c < 0x20 || c == '\\') {
+                // Not ASCII (negative), a control or an escape: the name as decoded text.
+                return decodedName(i, depth, seed);
+            }
+            h = 31 * h + c;
         }
-        boolean matches = matches(depth, fields.key[i]);
-        if (matches && depth == 0) {
-            matchedTop[i] = path[0];
+        if (j == n) {
+            return decodedName(i, depth, seed);
         }
-        return matches;
+        hashes[depth] = h;
+        from[depth] = i;
+        to[depth] = j;
+        names[depth] = null;
+        return j + 1;
     }
 
-    private boolean matches(int depth, String key) {
+    private int decodedName(int i, int depth, int seed) throws UnparseableException {
+        int end = scanner.string(i);
+        String name = strings.decode(scanner.b, i, end);
+        int h = seed;
+        for (int k = 0; k < name.length(); k++) {
+            h = 31 * h + name.charAt(k);
+        }
+        hashes[depth] = h;
+        names[depth] = name;
+        return end + 1;
+    }
+
+    /**
+     * Reads the scalar at {@code i}, the value of the path to {@code depth}, into every field whose
+     * key the path is and whose value is not from a better-ranked key already.
+     */
+    private int value(int i, int depth) throws UnparseableException {
+        int h = hashes[depth];
+        int mask = table.length - 1;
+        int count = 0;
+        for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int k = table[slot] - 1;
+            int f = fields.field[k];
+            if (fields.hash[k] == h && values.better(f, fields.rank[k]) && matches(depth, k)) {
+                values.claim(f, fields.rank[k], fields.key[k]);
+                hits[count++] = f;
+            }
+        }
+        JsonScanner s = scanner;
+        if (count == 0) {
+            return s.scalar(i);
+        }
+        int c = s.at(i);
+        if (c == '"') {
+            int end = s.string(i + 1);
+            String text = s.escaped ? strings.decode(s.b, i + 1, end) : null;
+            for (int k = 0; k < count; k++) {
+                if (text == null) {
+                    values.raw(hits[k], i + 1, end, s.ascii);
+                } else {
+                    values.text(hits[k], text);
+                }
+            }
+            return end + 1;
+        } else if (c == 't' || c == 'f') {
+            String word = c == 't' ? "true" : "false";
+            for (int k = 0; k < count; k++) {
+                values.text(hits[k], word);
+            }
+            return s.literal(i, word);
+        } else if (c == 'n') {
+            // Null counts as the key's value: a lower-ranked key does not replace it.
+            return s.literal(i, "null");
+        }
+        int end = JsonNumbers.skip(s, i);
+        double d = JsonNumbers.value(s.b, i, end);
+        for (int k = 0; k < count; k++) {
+            values.number(hits[k], d);
+        }
+        return end;
+    }
+
+    /** Whether the names from the top down to {@code depth}, joined by dots, are key {@code k}. */
+    private boolean matches(int depth, int k) {
+        String key = fields.key[k];
         int length = depth;
         for (int d = 0; d <= depth; d++) {
-            length += path[d].length();
+            length += names[d] != null ? names[d].length() : to[d] - from[d];
         }
         if (length != key.length()) {
             return false;
         }
+        byte[] b = scanner.b;
         int at = 0;
         for (int d = 0; d <= depth; d++) {
-            String name = path[d];
-            if (!key.regionMatches(at, name, 0, name.length())) {
-                return false;
+            String name = names[d];
+            if (name != null) {
+                if (!key.regionMatches(at, name, 0, name.length())) {
+                    return false;
+                }
+                at += name.length();
+            } else {
+                for (int j = from[d]; j < to[d]; j++) {
+                    if (key.charAt(at++) != b[j]) {
+                        return false;
+                    }
+                }
             }
-            at += name.length();
             if (d < depth && key.charAt(at++) != '.') {
                 return false;
             }

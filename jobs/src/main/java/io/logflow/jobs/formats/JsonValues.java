@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The values one JSON line gives the fields of {@link JsonFields}, kept without building what the
  * format may not need: a number as a double, a string without escapes as its byte range in the line
- * (Jackson then only skips it, and a time or level is read from those bytes with no string at all),
- * anything else as text. Reused across lines; one per format instance.
+ * (a time or level is then read from those bytes with no string at all), anything else as text.
+ * Reused across lines; one per format instance.
  */
 final class JsonValues {
 
@@ -58,30 +58,12 @@ final class JsonValues {
         text[field] = s;
     }
 
-    /**
-     * Keeps the string whose opening quote is at {@code quote} as its bytes; false when it has an
-     * escape, so the caller takes Jackson's decoded text instead.
-     */
-    boolean raw(int field, int quote) {
-        byte[] b = line;
-        int end = b.length;
-        int i = quote + 1;
-        boolean plain = true;
-        // Jackson has not read the string yet: an unclosed one is its to report, on getText.
-        for (byte c; i < end && (c = b[i]) != '"'; i++) {
-            if (c == '\\') {
-                return false;
-            }
-            plain &= c >= 0;
-        }
-        if (i == end) {
-            return false;
-        }
+    /** Keeps a string without escapes as its content's bytes {@code [from, to)} in the line. */
+    void raw(int field, int from, int to, boolean ascii) {
         kind[field] = RAW;
-        from[field] = quote + 1;
-        to[field] = i;
-        ascii[field] = plain;
-        return true;
+        this.from[field] = from;
+        this.to[field] = to;
+        this.ascii[field] = ascii;
     }
 
     boolean has(int field) {

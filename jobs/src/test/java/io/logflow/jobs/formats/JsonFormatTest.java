@@ -194,23 +194,67 @@ class JsonFormatTest {
     @Test
     void whatIsNotAJsonObjectIsUnparseableWithTheReason() {
         assertThat(failure("[1,2]")).isEqualTo("not a JSON object");
-        assertThat(failure("hello world")).startsWith("not valid JSON: Unrecognized token 'hello'");
-        assertThat(failure("{\"a\":")).startsWith("not valid JSON: Unexpected end-of-input");
+        assertThat(failure("hello world"))
+                .isEqualTo(
+                        "not valid JSON: unexpected character 'h' at byte 0, expected a JSON"
+                                + " object");
+        assertThat(failure("{\"a\":"))
+                .isEqualTo(
+                        "not valid JSON: unexpected end of the record at byte 5, expected a value");
         assertThat(failure("{\"msg\":\"unclosed"))
-                .isEqualTo("not valid JSON: Unexpected end-of-input in VALUE_STRING");
+                .isEqualTo(
+                        "not valid JSON: the string at byte 7 does not end before the end of the"
+                                + " record");
         assertThat(failure("")).isEqualTo("not a JSON object");
         assertThat(failure("{} {}")).isEqualTo("more than one JSON value in the record");
+        assertThat(failure("{} x"))
+                .isEqualTo(
+                        "not valid JSON: unexpected character 'x' at byte 3, expected the end of"
+                                + " the record");
+        assertThat(failure("{\"a\":tru}"))
+                .isEqualTo("not valid JSON: unexpected character '}' at byte 8, expected 'true'");
+        assertThat(failure("{\"a\":01}"))
+                .isEqualTo("not valid JSON: a number with a leading zero at byte 5");
+        assertThat(failure("{\"a\":[1,]}"))
+                .isEqualTo("not valid JSON: unexpected character ']' at byte 8, expected a value");
+        assertThat(failure("{\"a\":\"\\x\"}"))
+                .isEqualTo(
+                        "not valid JSON: unexpected character 'x' at byte 7, expected an escape"
+                                + " (one of \"\\/bfnrtu) after '\\'");
+        assertThat(failure("{\"a\":\"\t\"}"))
+                .isEqualTo(
+                        "not valid JSON: control character 0x09 in a string at byte 6 (it must be"
+                                + " escaped)");
         assertThat(failure("{\"@timestamp\":\"yesterday\"}"))
                 .isEqualTo("timestamp 'yesterday' (@timestamp) is not a time");
         assertThat(failure("{\"status\":\"ok\"}")).isEqualTo("status 'ok' is not a number");
-        assertThat(failure("{\"a\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(21)))
-                .isEqualTo("objects nested deeper than 16");
         byte[] invalid = {
             '{', '"', 'm', 's', 'g', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'
         };
         assertThatThrownBy(() -> plain.parse(invalid, RECORD_TIME, new CompactEvent(), e -> {}))
                 .isInstanceOf(UnparseableException.class)
-                .hasMessageStartingWith("not valid JSON: Invalid UTF-8");
+                .hasMessage("not valid JSON: invalid UTF-8 sequence starting 0xc3 at byte 8");
+    }
+
+    @Test
+    void deepNestingIsSkippedUpToJacksonsLimitAndNeverOverflowsTheStack() throws Exception {
+        // Objects deeper than any key are skipped, not walked; the limit is the whole nesting.
+        CompactEvent deep =
+                one(
+                        plain,
+                        "{\"a\":"
+                                + "{\"a\":".repeat(20)
+                                + "1"
+                                + "}".repeat(20)
+                                + ",\"msg\":\"m\"}");
+        assertThat(deep.message).isEqualTo("m");
+        String limit =
+                "[".repeat(JsonScanner.MAX_NESTING - 1) + "]".repeat(JsonScanner.MAX_NESTING - 1);
+        assertThat(one(plain, "{\"a\":" + limit + "}").message).isEmpty();
+        assertThat(failure("{\"a\":[" + limit + "]}"))
+                .isEqualTo("not valid JSON: nested deeper than 1000 at byte 1004");
+        assertThat(failure("{\"a\":" + "[{\"b\":".repeat(100_000)))
+                .isEqualTo("not valid JSON: nested deeper than 1000 at byte 3000");
     }
 
     private String failure(String line) {
