@@ -1,6 +1,8 @@
 package io.logflow.jobs.formats;
 
 import io.logflow.jobs.analytics.functions.CompactEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,9 @@ public final class JsonFormat implements LogFormat {
     private transient String[] names;
     private transient int[] hits;
 
+    /** Per candidate key, its bytes when it is ASCII, compared with a name's bytes at once. */
+    private transient byte[][] keyBytes;
+
     public JsonFormat(FormatSettings settings) {
         this.settings = settings;
         this.fields = new JsonFields(settings);
@@ -55,6 +60,13 @@ public final class JsonFormat implements LogFormat {
             to = new int[MAX_DEPTH];
             names = new String[MAX_DEPTH];
             hits = new int[fields.key.length];
+            keyBytes = new byte[fields.key.length][];
+            for (int k = 0; k < keyBytes.length; k++) {
+                String key = fields.key[k];
+                if (key.chars().allMatch(ch -> ch < 0x80)) {
+                    keyBytes[k] = key.getBytes(StandardCharsets.US_ASCII);
+                }
+            }
         }
         values.reset(value);
         JsonScanner s = scanner;
@@ -106,8 +118,12 @@ public final class JsonFormat implements LogFormat {
                 throw s.unexpected(i, "a field name");
             }
             i = name(i + 1, depth);
-            i = s.whitespace(s.expect(i, ':', "':'"));
+            i = s.at(i) == ':' ? i + 1 : s.expect(i, ':', "':'");
             int c = s.at(i);
+            if (c <= ' ') {
+                i = s.whitespace(i);
+                c = s.at(i);
+            }
             if (c == '{' && depth + 1 < MAX_DEPTH && JsonFields.isPrefix(prefixes, hashes[depth])) {
                 depth++;
                 i = s.whitespace(i + 1);
@@ -123,8 +139,11 @@ public final class JsonFormat implements LogFormat {
             }
             // After a value: the next name, or the ends of as many objects as close here.
             while (true) {
-                i = s.whitespace(i);
                 c = s.at(i);
+                if (c <= ' ') {
+                    i = s.whitespace(i);
+                    c = s.at(i);
+                }
                 if (c == ',') {
                     i = s.whitespace(i + 1);
                     break;
@@ -147,19 +166,20 @@ public final class JsonFormat implements LogFormat {
      */
     private int name(int i, int depth) throws UnparseableException {
         int seed = depth == 0 ? 0 : hashes[depth - 1] * 31 + '.';
-        int h = seed;
         byte[] b = scanner.b;
-        int n = scanner.n;
-        int j = i;
-        for (int c; j < n && (c = b[j]) != '"'; j++) {
-            if (c < 0x20 || c == '\\') {
-                // Not ASCII (negative), a control or an escape: the name as decoded text.
-                return decodedName(i, depth, seed);
-            }
-            h = 31 * h + c;
-        }
-        if (j == n) {
+        int j = scanner.plain(i);
+        if (j == scanner.n || b[j] != '"') {
+            // Not ASCII, a control, an escape or no end: the name as decoded text.
             return decodedName(i, depth, seed);
+        }
+        // String.hashCode's recurrence four bytes a step, so the multiplications overlap.
+        int h = seed;
+        int k = i;
+        for (; k + 4 <= j; k += 4) {
+            h = 923521 * h + 29791 * b[k] + 961 * b[k + 1] + 31 * b[k + 2] + b[k + 3];
+        }
+        for (; k < j; k++) {
+            h = 31 * h + b[k];
         }
         hashes[depth] = h;
         from[depth] = i;
@@ -232,6 +252,11 @@ public final class JsonFormat implements LogFormat {
 
     /** Whether the names from the top down to {@code depth}, joined by dots, are key {@code k}. */
     private boolean matches(int depth, int k) {
+        byte[] kb = keyBytes[k];
+        if (depth == 0 && kb != null && names[0] == null) {
+            // The usual case, a top-level name: one vectorised comparison.
+            return Arrays.equals(kb, 0, kb.length, scanner.b, from[0], to[0]);
+        }
         String key = fields.key[k];
         int length = depth;
         for (int d = 0; d <= depth; d++) {

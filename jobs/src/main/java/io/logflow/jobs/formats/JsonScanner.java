@@ -77,20 +77,7 @@ final class JsonScanner {
         boolean escaped = false;
         boolean ascii = true;
         while (true) {
-            // Eight bytes at a time until one is a quote, a backslash, a control or not ASCII.
-            for (; i + 8 <= n; i += 8) {
-                long x = (long) LONGS.get(b, i);
-                long q = x ^ 0x2222222222222222L;
-                long s = x ^ 0x5C5C5C5C5C5C5C5CL;
-                long special =
-                        (x | ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((x - 0x20 * ONES) & ~x))
-                                & HIGHS;
-                if (special != 0) {
-                    // The lowest flagged byte is exact: borrows only carry upwards.
-                    i += Long.numberOfTrailingZeros(special) >>> 3;
-                    break;
-                }
-            }
+            i = plain(i);
             if (i >= n) {
                 throw new UnparseableException(
                         "not valid JSON: the string at byte "
@@ -108,17 +95,37 @@ final class JsonScanner {
             } else if (c >= 0x80) {
                 ascii = false;
                 i = utf8(i);
-            } else if (c < 0x20) {
+            } else {
                 throw new UnparseableException(
                         "not valid JSON: control character "
                                 + hex(c)
                                 + " in a string at byte "
                                 + i
                                 + " (it must be escaped)");
-            } else {
-                i++;
             }
         }
+    }
+
+    /**
+     * The offset of the first byte from {@code i} on that is a quote, a backslash, a control or not
+     * ASCII, or the end: eight bytes at a time.
+     */
+    int plain(int i) {
+        byte[] b = this.b;
+        int n = this.n;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            long q = x ^ 0x2222222222222222L;
+            long s = x ^ 0x5C5C5C5C5C5C5C5CL;
+            long special =
+                    (x | ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((x - 0x20 * ONES) & ~x)) & HIGHS;
+            if (special != 0) {
+                // The lowest flagged byte is exact: borrows only carry upwards.
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+        }
+        for (int c; i < n && (c = b[i]) >= 0x20 && c != '"' && c != '\\'; i++) {}
+        return i;
     }
 
     private int escape(int i) throws UnparseableException {
