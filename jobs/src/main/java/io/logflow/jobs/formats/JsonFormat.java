@@ -77,11 +77,17 @@ public final class JsonFormat implements LogFormat {
                         && value[1] == (byte) 0xBB
                         && value[2] == (byte) 0xBF;
         int i = s.whitespace(bom ? 3 : 0);
-        if (s.at(i) != '{') {
-            if (s.at(i) < 0 || startsValue(s.at(i))) {
-                throw new UnparseableException("not a JSON object");
+        int c = s.at(i);
+        if (c != '{') {
+            if (c == '[') {
+                s.skipContainer(i, 0);
+            } else if (c >= 0 && startsValue(c)) {
+                s.scalar(i);
+            } else if (c >= 0) {
+                throw s.unexpected(i, "a JSON object");
             }
-            throw s.unexpected(i, "a JSON object");
+            // A value, but no object (an invalid one was reported by its skip).
+            throw new UnparseableException("not a JSON object");
         }
         i = s.whitespace(walk(i + 1));
         if (i < value.length) {

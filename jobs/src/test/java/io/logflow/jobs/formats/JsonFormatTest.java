@@ -150,7 +150,7 @@ class JsonFormatTest {
 
     @Test
     void linesOfChangingShapeParseAsOnAFreshInstance() throws Exception {
-        // One instance guesses each key from the line before: keys left out, added, reordered,
+        // One instance reuses its state from line to line: keys left out, added, reordered,
         // nested or escaped must not change what a line gives.
         List<String> lines =
                 List.of(
@@ -206,6 +206,9 @@ class JsonFormatTest {
                         "not valid JSON: the string at byte 7 does not end before the end of the"
                                 + " record");
         assertThat(failure("")).isEqualTo("not a JSON object");
+        assertThat(failure(" \"text\" ")).isEqualTo("not a JSON object");
+        assertThat(failure("not json"))
+                .isEqualTo("not valid JSON: unexpected character 'o' at byte 1, expected 'null'");
         assertThat(failure("{} {}")).isEqualTo("more than one JSON value in the record");
         assertThat(failure("{} x"))
                 .isEqualTo(
