@@ -1,5 +1,6 @@
 package io.logflow.devstack.junit;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static final KafkaExtension KAFKA = STACK.kafka();
  * static final SchemaRegistryExtension REGISTRY = STACK.registry();
  * }</pre>
+ *
+ * <p>A test that runs no Flink job in its JVM takes {@link #withoutFlink()}; one that reads the
+ * job's metrics passes the reporter's configuration to {@link #PipelineExtension(int,
+ * Configuration)}.
  */
 public final class PipelineExtension
         implements BeforeAllCallback,
@@ -33,7 +38,26 @@ public final class PipelineExtension
 
     /** With {@code slots} task slots in the MiniCluster. */
     public PipelineExtension(int slots) {
-        this.flink = FlinkMiniCluster.extension(slots);
+        this(FlinkMiniCluster.extension(slots));
+    }
+
+    /** With {@code slots} task slots and {@code extra} configuration, e.g. a metrics reporter. */
+    public PipelineExtension(int slots, Configuration extra) {
+        this(FlinkMiniCluster.extension(slots, extra));
+    }
+
+    private PipelineExtension(MiniClusterExtension flink) {
+        this.flink = flink;
+    }
+
+    // No MiniClusterExtension in the signature: a module without flink-test-utils can use this.
+    private PipelineExtension() {
+        this.flink = null;
+    }
+
+    /** The broker and the registry only. */
+    public static PipelineExtension withoutFlink() {
+        return new PipelineExtension();
     }
 
     public KafkaExtension kafka() {
@@ -45,6 +69,9 @@ public final class PipelineExtension
     }
 
     public MiniClusterExtension flink() {
+        if (flink == null) {
+            throw new IllegalStateException("This PipelineExtension starts no MiniCluster");
+        }
         return flink;
     }
 
@@ -52,13 +79,17 @@ public final class PipelineExtension
     public void beforeAll(ExtensionContext context) throws Exception {
         kafka.beforeAll(context);
         registry.beforeAll(context);
-        flink.beforeAll(context);
+        if (flink != null) {
+            flink.beforeAll(context);
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         try {
-            flink.afterAll(context);
+            if (flink != null) {
+                flink.afterAll(context);
+            }
         } finally {
             try {
                 registry.afterAll(context);
@@ -70,17 +101,21 @@ public final class PipelineExtension
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        flink.beforeEach(context);
+        if (flink != null) {
+            flink.beforeEach(context);
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        flink.afterEach(context);
+        if (flink != null) {
+            flink.afterEach(context);
+        }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return flink.supportsParameter(parameter, context);
+        return flink != null && flink.supportsParameter(parameter, context);
     }
 
     @Override

@@ -5,25 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Start-up and the command line against a real broker and registry: output, one-line errors. */
 class GeneratorMainITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+    @RegisterExtension static final PipelineExtension STACK = PipelineExtension.withoutFlink();
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     @Test
     void commandLineSendsTheCountAndPrintsASummary() {

@@ -11,6 +11,7 @@ import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
 import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
@@ -25,20 +26,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The generator against a real broker and registry: what arrives is exactly what it reports. */
 class LogGeneratorITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+    @RegisterExtension static final PipelineExtension STACK = PipelineExtension.withoutFlink();
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 

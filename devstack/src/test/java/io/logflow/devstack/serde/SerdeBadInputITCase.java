@@ -13,6 +13,7 @@ import io.logflow.connectors.serde.MalformedRecordException;
 import io.logflow.connectors.serde.WireFormat;
 import io.logflow.devstack.events.SampleEvents;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.schema.LogEvent;
@@ -21,20 +22,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every kind of bad input gives a clear error naming what was wrong, and none hangs. */
 class SerdeBadInputITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+    @RegisterExtension static final PipelineExtension STACK = PipelineExtension.withoutFlink();
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Duration NO_HANG = Duration.ofSeconds(20);
 
