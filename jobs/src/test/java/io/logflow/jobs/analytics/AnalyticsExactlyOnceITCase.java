@@ -63,8 +63,20 @@ class AnalyticsExactlyOnceITCase {
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void injectedFailureNeitherLosesNorDuplicatesResults(
             String stateBackend, @InjectClusterClient ClusterClient<?> client) throws Exception {
-        String in = KAFKA.createTopic("logs", 2);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
+        TestAnalyticsJob analytics =
+                TestAnalyticsJob.on(KAFKA, REGISTRY, 2)
+                        .bounded()
+                        .parallelism(2)
+                        .set("output.files.path", files.toUri().toString())
+                        .set("windows", "tumbling:1m;sliding:2m/1m")
+                        // The job's defaults: a partition held up by the injected failure and
+                        // the restart must not turn idle and let the other's watermark run ahead.
+                        .set("watermark.out-of-orderness", "5s")
+                        .set("watermark.idle-timeout", "30s")
+                        .set("execution.checkpointing.interval", "200ms")
+                        .set("state.backend.type", stateBackend);
+        String in = analytics.input();
+        String metrics = analytics.metrics();
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         var serializer = ConfluentAvroSerdes.valueSerializer(LogEvent.class, in, registry);
@@ -81,31 +93,7 @@ class AnalyticsExactlyOnceITCase {
         }
         KAFKA.send(in, records);
 
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.topics",
-                        in,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--input.bounded",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.transactional-id-prefix",
-                        "eo-" + in,
-                        "--output.files.path",
-                        files.toUri().toString(),
-                        "--windows",
-                        "tumbling:1m;sliding:2m/1m",
-                        "--execution.checkpointing.interval",
-                        "200ms",
-                        "--parallelism.default",
-                        "2",
-                        "--state.backend.type",
-                        stateBackend);
+        AnalyticsConfig config = analytics.config();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AnalyticsJob.configure(env, config);
         // The parameter used to be ignored: both runs were on the heap backend.

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -52,57 +51,27 @@ class AnalyticsJobITCase {
 
     @Test
     void craftedTimelineGivesExactResultsDeadLettersAndLateEvents() throws Exception {
-        String in = KAFKA.createTopic("logs", 2); // partition 1 stays idle throughout
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        String dlq = KAFKA.createTopic("logs-dlq", 1);
-        String late = KAFKA.createTopic("logs-late", 1);
+        TestAnalyticsJob analytics =
+                TestAnalyticsJob.on(KAFKA, REGISTRY, 2) // partition 1 stays idle throughout
+                        .set("output.files.path", files.resolve("log-metrics").toUri().toString())
+                        .set(
+                                "output.files.dead-letters-path",
+                                files.resolve("logs-dlq").toUri().toString())
+                        .set(
+                                "output.files.late-events-path",
+                                files.resolve("logs-late").toUri().toString())
+                        .set("output.files.format", "parquet")
+                        .set("windows", "tumbling:1m")
+                        .set("window.allowed-lateness", "2m")
+                        .set("input.max-record-bytes", "64kb")
+                        .set("watermark.out-of-orderness", "5s")
+                        .set("execution.checkpointing.interval", "300ms");
+        String in = analytics.input();
+        String metrics = analytics.metrics();
+        String dlq = analytics.deadLetters();
+        String late = analytics.late();
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.topics",
-                        in,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        dlq,
-                        "--output.late-topic",
-                        late,
-                        "--output.transactional-id-prefix",
-                        "it-" + in,
-                        "--output.files.path",
-                        files.resolve("log-metrics").toUri().toString(),
-                        "--output.files.dead-letters-path",
-                        files.resolve("logs-dlq").toUri().toString(),
-                        "--output.files.late-events-path",
-                        files.resolve("logs-late").toUri().toString(),
-                        "--output.files.format",
-                        "parquet",
-                        "--windows",
-                        "tumbling:1m",
-                        "--window.allowed-lateness",
-                        "2m",
-                        "--input.max-record-bytes",
-                        "64kb",
-                        "--watermark.out-of-orderness",
-                        "5s",
-                        "--watermark.idle-timeout",
-                        "1s",
-                        "--execution.checkpointing.interval",
-                        "300ms",
-                        "--parallelism.default",
-                        "1");
-
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        JobClient job = env.executeAsync("analytics-it");
+        JobClient job = analytics.submit();
         try {
             Producer producer = new Producer(in, registry);
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -26,52 +25,35 @@ final class BoundedRawJob {
 
     private final KafkaExtension kafka;
     private final SchemaRegistryExtension registry;
+    private final TestAnalyticsJob job;
     final String metrics;
     final String deadLetters;
 
     BoundedRawJob(KafkaExtension kafka, SchemaRegistryExtension registry) {
         this.kafka = kafka;
         this.registry = registry;
-        this.metrics = kafka.createTopic("log-metrics", 1);
-        this.deadLetters = kafka.createTopic("logs-dlq", 1);
+        this.job =
+                TestAnalyticsJob.on(kafka, registry, 1)
+                        .bounded()
+                        .parallelism(2)
+                        .set("windows", "tumbling:1m")
+                        // The job's defaults, under which the sources' timelines were written.
+                        .set("watermark.out-of-orderness", "5s")
+                        .set("watermark.idle-timeout", "30s")
+                        .set("execution.checkpointing.interval", "300ms");
+        this.metrics = job.metrics();
+        this.deadLetters = job.deadLetters();
     }
 
     /** Runs the job to the end of its input; {@code sources} are its input.sources arguments. */
     void run(String name, String... sources) throws Exception {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--kafka.bootstrap-servers",
-                                kafka.bootstrapServers(),
-                                "--registry.url",
-                                registry.url(),
-                                "--input.starting-offsets",
-                                "earliest",
-                                "--input.bounded",
-                                "true",
-                                "--output.metrics-topic",
-                                metrics,
-                                "--output.dead-letter-topic",
-                                deadLetters,
-                                "--output.late-topic",
-                                kafka.createTopic("logs-late", 1),
-                                "--output.patterns-topic",
-                                kafka.createTopic("log-patterns", 1),
-                                "--output.alerts-topic",
-                                kafka.createTopic("log-alerts", 1),
-                                "--windows",
-                                "tumbling:1m",
-                                "--execution.checkpointing.interval",
-                                "300ms",
-                                "--parallelism.default",
-                                "2"));
-        args.addAll(List.of(sources));
-        AnalyticsConfig config = AnalyticsConfig.fromArgs(args.toArray(String[]::new));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        env.execute(name);
+        for (int i = 0; i < sources.length; i += 2) {
+            job.set(sources[i].substring("--".length()), sources[i + 1]);
+        }
+        if (List.of(sources).contains("--input.sources")) {
+            job.unset("input.topics");
+        }
+        job.run(name);
     }
 
     /** Exactly {@code expected} window results, all of the window at {@code start}, by service. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.connectors.serde.ConfluentAvroSerdes;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
@@ -20,10 +20,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.OperatorMetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,49 +34,30 @@ class LateEventCountsITCase {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
+    static final PipelineExtension STACK =
+            new PipelineExtension(2, METRICS.addToConfiguration(new Configuration()));
 
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK =
-            FlinkMiniCluster.extension(2, METRICS.addToConfiguration(new Configuration()));
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void lateEventsOfEveryDefinitionAreCountedAndLoggedOnce() throws Exception {
-        String in = KAFKA.createTopic("logs", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        String late = KAFKA.createTopic("logs-late", 1);
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers", KAFKA.bootstrapServers(),
-                        "--registry.url", REGISTRY.url(),
-                        "--input.topics", in,
-                        "--input.starting-offsets", "earliest",
-                        "--output.metrics-topic", metrics,
-                        "--output.late-topic", late,
-                        "--output.dead-letter-topic", KAFKA.createTopic("logs-dlq", 1),
-                        "--windows", "sliding:5m/1m;tumbling:1m",
-                        "--window.allowed-lateness", "0s",
-                        "--watermark.out-of-orderness", "1s",
-                        "--patterns.enabled", "false",
-                        "--alerts.enabled", "false",
-                        "--execution.checkpointing.interval", "300ms",
-                        "--parallelism.default", "1");
+        TestAnalyticsJob analytics =
+                TestAnalyticsJob.on(KAFKA, REGISTRY, 1)
+                        .set("windows", "sliding:5m/1m;tumbling:1m")
+                        .set("window.allowed-lateness", "0s")
+                        .set("patterns.enabled", "false")
+                        .set("alerts.enabled", "false")
+                        .set("execution.checkpointing.interval", "300ms");
+        String in = analytics.input();
+        String metrics = analytics.metrics();
+        String late = analytics.late();
+        AnalyticsConfig config = analytics.config();
         String second = "count-late-events-" + config.windows().get(1).name();
-
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        JobClient job = env.executeAsync("late-counts-it");
+        JobClient job = analytics.submit();
         try {
             // Phase 1: six events in [T0, T0+50s], then one at +400 s: the watermark jumps to
             // +399 s and fires the tumbling window [T0, T0+1m) and the five sliding windows

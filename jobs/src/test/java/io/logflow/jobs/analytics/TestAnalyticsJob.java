@@ -67,6 +67,12 @@ public final class TestAnalyticsJob {
         return this;
     }
 
+    /** Drops an option, e.g. input.topics where input.sources replaces it. */
+    public TestAnalyticsJob unset(String key) {
+        options.remove(key);
+        return this;
+    }
+
     /** Stops at the input's end offsets as of the start, so {@link #run} returns. */
     public TestAnalyticsJob bounded() {
         return set("input.bounded", "true");
