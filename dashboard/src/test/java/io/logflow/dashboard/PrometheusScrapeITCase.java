@@ -3,8 +3,8 @@ package io.logflow.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logflow.devstack.events.SampleEvents;
-import io.logflow.devstack.junit.FlinkMiniCluster;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.devstack.prometheus.PrometheusProcess;
 import io.logflow.jobs.analytics.TestAnalyticsJob;
@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,17 +47,9 @@ class PrometheusScrapeITCase {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "scrape-" + Long.toHexString(System.nanoTime());
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
-
-    @RegisterExtension
-    @Order(3)
-    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(2, reporter());
+    @RegisterExtension static final PipelineExtension STACK = new PipelineExtension(2, reporter());
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     @TempDir Path dir;
 

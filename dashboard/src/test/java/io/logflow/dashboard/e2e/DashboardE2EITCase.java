@@ -10,8 +10,7 @@ import io.logflow.devstack.generator.LogGenerator;
 import io.logflow.devstack.junit.KafkaExtension;
 import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
-import io.logflow.jobs.analytics.AnalyticsConfig;
-import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.TestAnalyticsJob;
 import io.logflow.schema.HttpInfo;
 import io.logflow.schema.Level;
 import io.logflow.schema.LogEvent;
@@ -28,7 +27,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,17 +63,16 @@ class DashboardE2EITCase {
 
     @Test
     void liveResultsRenderAsChartsAndTablesAndLogTextStaysText() throws Exception {
-        String logs = KAFKA.createTopic("logs", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        String dlq = KAFKA.createTopic("logs-dlq", 1);
-        String late = KAFKA.createTopic("logs-late", 1);
-        String alerts = KAFKA.createTopic("log-alerts", 1);
+        TestAnalyticsJob analytics = analytics();
+        String logs = analytics.input();
+        String metrics = analytics.metrics();
+        String alerts = analytics.alerts();
         // The patterns topic is created only once the page is up: the dashboard must start
         // without it and pick it up when it appears.
         String patterns = "log-patterns-late-" + System.nanoTime();
         RegistryClientConfig registry = REGISTRY.clientConfig().build();
 
-        JobClient job = submitAnalytics(logs, metrics, dlq, late);
+        JobClient job = analytics.submit();
         try (DashboardServer server =
                         DashboardServer.builder()
                                 .kafkaBootstrap(KAFKA.bootstrapServers())
@@ -321,10 +318,11 @@ class DashboardE2EITCase {
     @Test
     void aJobReadingTheWrongTopicRaisesTheDeadLetterBanner() throws Exception {
         // Producers that write JSON, not the registry's Avro: every record a dead letter.
-        String logs = KAFKA.createTopic("logs", 1);
-        String dlq = KAFKA.createTopic("logs-dlq", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        JobClient job = submitAnalytics(logs, metrics, dlq, KAFKA.createTopic("logs-late", 1));
+        TestAnalyticsJob analytics = analytics();
+        String logs = analytics.input();
+        String dlq = analytics.deadLetters();
+        String metrics = analytics.metrics();
+        JobClient job = analytics.submit();
         try (DashboardServer server =
                         DashboardServer.builder()
                                 .kafkaBootstrap(KAFKA.bootstrapServers())
@@ -370,41 +368,13 @@ class DashboardE2EITCase {
         }
     }
 
-    private static JobClient submitAnalytics(String logs, String metrics, String dlq, String late)
-            throws Exception {
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--input.topics",
-                        logs,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        dlq,
-                        "--output.late-topic",
-                        late,
-                        "--output.transactional-id-prefix",
-                        "e2e-" + logs,
-                        "--windows",
-                        "tumbling:2s",
-                        "--watermark.idle-timeout",
-                        "1s",
-                        "--execution.checkpointing.interval",
-                        "500ms",
-                        "--parallelism.default",
-                        "1",
-                        // Alerts and templates are produced by the test, with known content.
-                        "--patterns.enabled",
-                        "false",
-                        "--alerts.enabled",
-                        "false");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        return AnalyticsJob.submit(env, config);
+    private static TestAnalyticsJob analytics() {
+        return TestAnalyticsJob.on(KAFKA, REGISTRY, 1)
+                .set("windows", "tumbling:2s")
+                .set("watermark.out-of-orderness", "5s")
+                // Alerts and templates are produced by the test, with known content.
+                .set("patterns.enabled", "false")
+                .set("alerts.enabled", "false");
     }
 
     /** Five ERROR events of the hostile service at {@code at}, inside the generator's span. */
