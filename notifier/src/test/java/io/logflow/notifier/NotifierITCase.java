@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.devstack.junit.KafkaExtension;
+import io.logflow.devstack.junit.PipelineExtension;
 import io.logflow.devstack.junit.SchemaRegistryExtension;
 import io.logflow.schema.Alert;
 import io.logflow.schema.AlertState;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotifierITCase {
 
-    @RegisterExtension
-    @Order(1)
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension(KAFKA);
+    @RegisterExtension static final PipelineExtension STACK = PipelineExtension.withoutFlink();
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final SchemaRegistryExtension REGISTRY = STACK.registry();
 
     @TempDir Path tmp;
 
