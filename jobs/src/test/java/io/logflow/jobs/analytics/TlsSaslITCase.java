@@ -34,7 +34,6 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -84,63 +83,28 @@ class TlsSaslITCase {
 
     @Test
     void jobCountsExactlyOverSaslSslAndHttps() throws Exception {
-        String in = KAFKA.createTopic("logs", 1);
-        String metrics = KAFKA.createTopic("log-metrics", 1);
-        AnalyticsConfig config =
-                AnalyticsConfig.fromArgs(
-                        "--kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--kafka.properties.security.protocol",
-                        "SASL_SSL",
-                        "--kafka.properties.sasl.mechanism",
-                        MECHANISM,
-                        "--kafka.properties.sasl.jaas.config",
-                        jaas(KAFKA_PASSWORD),
-                        "--kafka.properties.ssl.truststore.location",
-                        CERTS.trustStore().toString(),
-                        "--kafka.properties.ssl.truststore.password",
-                        CERTS.password(),
-                        "--kafka.properties.ssl.truststore.type",
-                        "PKCS12",
-                        "--registry.url",
-                        REGISTRY.url(),
-                        "--registry.basic-auth",
-                        REGISTRY_USER + ":" + REGISTRY_PASSWORD,
-                        "--registry.truststore.location",
-                        CERTS.trustStore().toString(),
-                        "--registry.truststore.password",
-                        CERTS.password(),
-                        "--registry.truststore.type",
-                        "PKCS12",
-                        "--input.topics",
-                        in,
-                        "--input.starting-offsets",
-                        "earliest",
-                        "--output.metrics-topic",
-                        metrics,
-                        "--output.dead-letter-topic",
-                        KAFKA.createTopic("logs-dlq", 1),
-                        "--output.late-topic",
-                        KAFKA.createTopic("logs-late", 1),
-                        "--windows",
-                        "tumbling:1m",
-                        "--watermark.out-of-orderness",
-                        "1s",
-                        "--patterns.enabled",
-                        "false",
-                        "--alerts.enabled",
-                        "false",
-                        "--execution.checkpointing.interval",
-                        "300ms",
-                        "--parallelism.default",
-                        "1");
-        assertNoSecretIn(config.describe());
-
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AnalyticsJob.configure(env, config);
-        AnalyticsIO.sinkAll(
-                AnalyticsJob.defineWorkflow(AnalyticsIO.source(env, config), config), config);
-        JobClient job = env.executeAsync("tls-sasl-it");
+        TestAnalyticsJob analytics =
+                TestAnalyticsJob.on(KAFKA, REGISTRY, 1)
+                        .set("kafka.properties.security.protocol", "SASL_SSL")
+                        .set("kafka.properties.sasl.mechanism", MECHANISM)
+                        .set("kafka.properties.sasl.jaas.config", jaas(KAFKA_PASSWORD))
+                        .set(
+                                "kafka.properties.ssl.truststore.location",
+                                CERTS.trustStore().toString())
+                        .set("kafka.properties.ssl.truststore.password", CERTS.password())
+                        .set("kafka.properties.ssl.truststore.type", "PKCS12")
+                        .set("registry.basic-auth", REGISTRY_USER + ":" + REGISTRY_PASSWORD)
+                        .set("registry.truststore.location", CERTS.trustStore().toString())
+                        .set("registry.truststore.password", CERTS.password())
+                        .set("registry.truststore.type", "PKCS12")
+                        .set("windows", "tumbling:1m")
+                        .set("patterns.enabled", "false")
+                        .set("alerts.enabled", "false")
+                        .set("execution.checkpointing.interval", "300ms");
+        String in = analytics.input();
+        String metrics = analytics.metrics();
+        assertNoSecretIn(analytics.config().describe());
+        JobClient job = analytics.submit();
         try {
             List<LogEvent> events = new ArrayList<>();
             for (int i = 0; i < CHECKOUT_EVENTS; i++) {
