@@ -24,7 +24,7 @@ final class ServiceCommands {
     static final ConfigOption<String> KAFKA =
             key("kafka")
                     .stringType()
-                    .defaultValue("127.0.0.1:" + Defaults.KAFKA_PORT)
+                    .defaultValue(Defaults.LOOPBACK_KAFKA)
                     .withDescription("Kafka host:port.");
     static final ConfigOption<Integer> KAFKA_PORT = port(Defaults.KAFKA_PORT);
     static final ConfigOption<Integer> REGISTRY_PORT = port(Defaults.REGISTRY_PORT);
@@ -39,7 +39,7 @@ final class ServiceCommands {
     static final ConfigOption<String> REGISTRY =
             key("registry")
                     .stringType()
-                    .defaultValue("http://127.0.0.1:" + Defaults.REGISTRY_PORT)
+                    .defaultValue(Defaults.LOOPBACK_REGISTRY)
                     .withDescription("Schema registry URL.");
     static final ConfigOption<String> TOKEN =
             CliOptions.text("token", "Access token; required for a non-loopback host.");

@@ -22,6 +22,11 @@ public final class Defaults {
     public static final String KAFKA_BOOTSTRAP = "localhost:" + KAFKA_PORT;
     public static final String REGISTRY_URL = "http://localhost:" + REGISTRY_PORT;
 
+    /** The broker and registry that {@code bin/logflow} starts, which bind IPv4 loopback only. */
+    public static final String LOOPBACK_KAFKA = "127.0.0.1:" + KAFKA_PORT;
+
+    public static final String LOOPBACK_REGISTRY = "http://127.0.0.1:" + REGISTRY_PORT;
+
     public static final String TOPIC_LOGS = "logs";
     public static final String TOPIC_METRICS = "log-metrics";
     public static final String TOPIC_DLQ = "logs-dlq";

@@ -140,8 +140,7 @@ public final class NotifierConfigReader {
                                 retry, "retry.request-timeout", Duration.ofSeconds(10)));
         String dashboard = ConfigNodes.text(tree, "dashboard-url", null);
         return new NotifierConfig(
-                ConfigNodes.text(
-                        kafka, "kafka.bootstrap-servers", "127.0.0.1:" + Defaults.KAFKA_PORT),
+                ConfigNodes.text(kafka, "kafka.bootstrap-servers", Defaults.LOOPBACK_KAFKA),
                 ConfigNodes.text(kafka, "kafka.topic", Defaults.TOPIC_ALERTS),
                 ConfigNodes.text(kafka, "kafka.group-id", "logflow-notifier"),
                 startFrom.equals("earliest"),
@@ -157,9 +156,7 @@ public final class NotifierConfigReader {
     }
 
     private static RegistryClientConfig registry(JsonNode node) {
-        String url =
-                ConfigNodes.text(
-                        node, "registry.url", "http://127.0.0.1:" + Defaults.REGISTRY_PORT);
+        String url = ConfigNodes.text(node, "registry.url", Defaults.LOOPBACK_REGISTRY);
         ConfigNodes.httpUrl("registry.url", url);
         RegistryClientConfig.Builder b = RegistryClientConfig.builder(url);
         String basic = ConfigNodes.text(node, "registry.basic-auth", null);
