@@ -27,12 +27,17 @@ public final class PatternState {
 
     /** The window starting at {@code start}, or null while it has no counts. */
     OpenWindow window(long start) {
+        int i = indexOf(start);
+        return i < 0 ? null : windows.get(i);
+    }
+
+    private int indexOf(long start) {
         for (int i = 0; i < windows.size(); i++) {
             if (windows.get(i).start == start) {
-                return windows.get(i);
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** A new, empty window at {@code start}; the caller checked there is none. */
@@ -44,11 +49,8 @@ public final class PatternState {
 
     /** Removes and returns the window at {@code start}, or null. */
     OpenWindow close(long start) {
-        OpenWindow w = window(start);
-        if (w != null) {
-            windows.remove(w);
-        }
-        return w;
+        int i = indexOf(start);
+        return i < 0 ? null : windows.remove(i);
     }
 
     /** A deep copy sharing nothing mutable, as a checkpoint's copy-on-write needs. */
