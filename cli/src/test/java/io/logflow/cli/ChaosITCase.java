@@ -15,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaosITCase {
 
+    private static final int EVENTS = 24_000;
+
     @TempDir Path dir;
 
     @Test
     void oneRoundOfEachFaultLeavesEveryWindowExact() throws Exception {
         List<String> steps = new ArrayList<>();
         ChaosRun.Settings settings =
-                new ChaosRun.Settings(
-                        ClusterJobs.ROOT, dir, 24_000, 2_000, 1, Duration.ofSeconds(5));
+                new ChaosRun.Settings(ClusterJobs.ROOT, dir, EVENTS, 400, 1, Duration.ofSeconds(5));
         ChaosRun.Report report = new ChaosRun(settings, steps::add).run();
         System.out.println(ChaosReportText.markdown(report));
 
@@ -30,10 +31,15 @@ class ChaosITCase {
                 .extracting(ChaosFaults.Fault::kind)
                 .containsExactly("kill -9 TaskManager", "broker restart", "savepoint + resubmit");
         assertThat(report.faults().get(2).detail()).startsWith("p1 → p2");
-        // Exact results mean something only if the job felt the outage (failed or waiting
-        // checkpoints; the detail says which).
-        assertThat(report.brokerOutagesFelt()).as(report.faults().get(1).detail()).isEqualTo(1);
-        assertThat(report.acknowledged()).isEqualTo(24_000 + ChaosInput.PARTITIONS);
+        // Exact results mean something only if the outage cut into the stream: at 400 events/s
+        // the producer is still sending (60 s) when the broker goes down after the TaskManager's
+        // recovery (about 25 s from the first fault at 15 s). Whether a checkpoint also waited
+        // for the broker depends on whether results were pending at that moment (a job that had
+        // read and committed everything, as at 2,000/s, felt nothing), so it is reported only.
+        assertThat(report.faults().get(1).eventsSent())
+                .as(report.faults().get(1).detail())
+                .isLessThan(EVENTS);
+        assertThat(report.acknowledged()).isEqualTo(EVENTS + ChaosInput.PARTITIONS);
         assertThat(report.failedSends()).isZero();
         // 24,000 events 6 ms apart: 144 s of event time, three one-minute windows per service.
         assertThat(report.outputs())
