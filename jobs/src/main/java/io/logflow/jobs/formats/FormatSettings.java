@@ -1,7 +1,9 @@
 package io.logflow.jobs.formats;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What one source's format needs besides the bytes: the service of lines that carry none (a
@@ -13,21 +15,23 @@ import java.util.Map;
  */
 public record FormatSettings(String service, Map<String, String> fields) implements Serializable {
 
-    /** The logical fields a mapping may name. */
-    public static final java.util.List<String> FIELDS =
-            java.util.List.of(
-                    "timestamp",
-                    "level",
-                    "service",
-                    "host",
-                    "message",
-                    "http.method",
+    /** The HTTP fields, in the order the structured formats index them after their own. */
+    public static final List<String> HTTP_FIELDS =
+            List.of(
                     "http.path",
                     "http.status",
                     "http.latency-ms",
                     "http.bytes",
                     "http.client-ip",
+                    "http.method",
                     "http.user-agent");
+
+    /** The logical fields a mapping may name. */
+    public static final List<String> FIELDS =
+            Stream.concat(
+                            Stream.of("timestamp", "level", "service", "host", "message"),
+                            HTTP_FIELDS.stream())
+                    .toList();
 
     public FormatSettings {
         fields = Map.copyOf(fields);

@@ -29,20 +29,8 @@ final class JsonFields implements Serializable {
     static final int USER_AGENT = 11;
     static final int COUNT = 12;
 
-    private static final String[] LOGICAL = {
-        "timestamp",
-        "level",
-        "service",
-        "host",
-        "message",
-        "http.path",
-        "http.status",
-        "http.latency-ms",
-        "http.bytes",
-        "http.client-ip",
-        "http.method",
-        "http.user-agent"
-    };
+    // The logical fields in the order of the indexes above: the same as FormatSettings.FIELDS.
+    private static final String[] LOGICAL = FormatSettings.FIELDS.toArray(String[]::new);
 
     private static final List<List<String>> DEFAULTS =
             List.of(

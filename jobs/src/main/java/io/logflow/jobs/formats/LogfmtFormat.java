@@ -5,6 +5,7 @@ import io.logflow.schema.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * logfmt lines ({@code ts=... level=warn msg="quoted \"text\"" status=500 duration=12ms}): pairs of
@@ -27,11 +28,12 @@ public final class LogfmtFormat implements LogFormat {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String[] FIELDS = {
-        "timestamp", "level", "message", "service", "host",
-        "http.path", "http.status", "http.latency-ms", "http.bytes", "http.client-ip",
-        "http.method", "http.user-agent"
-    };
+    // logfmt's own order (the message before the service), then the shared HTTP fields.
+    private static final String[] FIELDS =
+            Stream.concat(
+                            Stream.of("timestamp", "level", "message", "service", "host"),
+                            FormatSettings.HTTP_FIELDS.stream())
+                    .toArray(String[]::new);
     private static final List<List<String>> DEFAULT_KEYS =
             List.of(
                     List.of("ts", "time", "timestamp", "@timestamp"),

@@ -25,15 +25,7 @@ final class OtlpFields implements Serializable {
     static final int USER_AGENT = 6;
     static final int COUNT = 7;
 
-    private static final String[] LOGICAL = {
-        "http.path",
-        "http.status",
-        "http.latency-ms",
-        "http.bytes",
-        "http.client-ip",
-        "http.method",
-        "http.user-agent"
-    };
+    private static final String[] LOGICAL = FormatSettings.HTTP_FIELDS.toArray(String[]::new);
 
     private static final List<List<String>> DEFAULTS =
             List.of(
