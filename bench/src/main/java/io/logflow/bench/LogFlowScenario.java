@@ -1,15 +1,20 @@
 package io.logflow.bench;
 
+import io.logflow.connectors.config.OptionArgs;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsIO;
 import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.AnalyticsOptions;
 import io.logflow.jobs.analytics.AnalyticsStreams;
+import io.logflow.jobs.analytics.InputSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -113,52 +118,37 @@ final class LogFlowScenario implements AutoCloseable {
      */
     static AnalyticsConfig config(ScenarioArgs a, String topic, String runId, String... extra) {
         Path work = Path.of(a.get(ScenarioArgs.WORK_DIR)).resolve(runId);
-        List<String> args = new ArrayList<>();
+        OptionArgs args = new OptionArgs();
         String format = a.get(ScenarioArgs.FORMAT);
         if (format.equals("avro-confluent")) {
-            args.addAll(List.of("--input.topics", topic));
+            args.set(AnalyticsOptions.INPUT_TOPICS, List.of(topic));
         } else {
-            args.addAll(
-                    List.of(
-                            "--input.sources", "bench=" + format,
-                            "--input.sources.bench.topic", topic,
-                            "--input.sources.bench.service", RAW_SERVICE));
+            args.set(AnalyticsOptions.INPUT_SOURCES, "bench=" + format)
+                    .set(InputSource.key("bench", InputSource.TOPIC), topic)
+                    .set(InputSource.key("bench", InputSource.SERVICE), RAW_SERVICE);
         }
-        String[] base = {
-            "--kafka.bootstrap-servers",
-            a.get(ScenarioArgs.BOOTSTRAP),
-            "--registry.url",
-            a.get(ScenarioArgs.REGISTRY),
-            "--input.group-id",
-            "bench-" + runId,
-            "--input.starting-offsets",
-            "earliest",
-            "--input.bounded",
-            "true",
-            "--windows",
-            a.get(ScenarioArgs.WINDOWS),
-            "--watermark.out-of-orderness",
-            a.get(ScenarioArgs.OUT_OF_ORDERNESS).toMillis() + "ms",
-            "--output.metrics-topic",
-            metricsTopic(runId),
-            "--output.dead-letter-topic",
-            "bench-dlq-" + runId,
-            "--output.late-topic",
-            "bench-late-" + runId,
-            "--output.transactional-id-prefix",
-            "bench-" + runId,
-            "--output.files.path",
-            work.resolve("files").toUri().toString(),
-            "--execution.checkpointing.interval",
-            a.get(ScenarioArgs.CHECKPOINT_INTERVAL).toMillis() + "ms",
-            "--execution.checkpointing.dir",
-            work.resolve("checkpoints").toUri().toString(),
-            "--parallelism.default",
-            String.valueOf(a.get(ScenarioArgs.PARALLELISM))
-        };
-        args.addAll(List.of(base));
-        args.addAll(List.of(extra));
-        return AnalyticsConfig.fromArgs(args.toArray(new String[0]));
+        args.set(AnalyticsOptions.BOOTSTRAP_SERVERS, a.get(ScenarioArgs.BOOTSTRAP))
+                .set(AnalyticsOptions.REGISTRY_URL, a.get(ScenarioArgs.REGISTRY))
+                .set(AnalyticsOptions.GROUP_ID, "bench-" + runId)
+                .set(AnalyticsOptions.STARTING_OFFSETS, "earliest")
+                .set(AnalyticsOptions.BOUNDED, true)
+                .setText(AnalyticsOptions.WINDOWS, a.get(ScenarioArgs.WINDOWS))
+                .set(AnalyticsOptions.OUT_OF_ORDERNESS, a.get(ScenarioArgs.OUT_OF_ORDERNESS))
+                .set(AnalyticsOptions.METRICS_TOPIC, metricsTopic(runId))
+                .set(AnalyticsOptions.DLQ_TOPIC, "bench-dlq-" + runId)
+                .set(AnalyticsOptions.LATE_TOPIC, "bench-late-" + runId)
+                .set(AnalyticsOptions.TRANSACTIONAL_ID_PREFIX, "bench-" + runId)
+                .set(AnalyticsOptions.FILES_PATH, work.resolve("files").toUri().toString())
+                .set(
+                        CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                        a.get(ScenarioArgs.CHECKPOINT_INTERVAL))
+                .set(
+                        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        work.resolve("checkpoints").toUri().toString())
+                .set(CoreOptions.DEFAULT_PARALLELISM, a.get(ScenarioArgs.PARALLELISM));
+        List<String> all = new ArrayList<>(args.list());
+        all.addAll(List.of(extra));
+        return AnalyticsConfig.fromArgs(all.toArray(new String[0]));
     }
 
     /** The topic a run's window results go to. */

@@ -3,8 +3,10 @@ package io.logflow.bench;
 import io.logflow.bench.streams.Peer;
 import io.logflow.bench.streams.StreamsPapiPeer;
 import io.logflow.bench.streams.StreamsPeer;
+import io.logflow.connectors.config.OptionArgs;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.jobs.analytics.AnalyticsConfig;
+import io.logflow.jobs.analytics.AnalyticsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +61,10 @@ public final class ScenarioMain {
         boolean discard = a.get(ScenarioArgs.SINK).equals("discard");
         String[] extra =
                 a.get(ScenarioArgs.SINK).equals("windows")
-                        ? new String[] {"--patterns.enabled", "false", "--alerts.enabled", "false"}
+                        ? new OptionArgs()
+                                .set(AnalyticsOptions.PATTERNS_ENABLED, false)
+                                .set(AnalyticsOptions.ALERTS_ENABLED, false)
+                                .array()
                         : new String[0];
         Path tmp =
                 Files.createDirectories(
@@ -169,7 +174,10 @@ public final class ScenarioMain {
         JobClient client =
                 flink.submit(
                         LogFlowScenario.config(
-                                a, a.get(ScenarioArgs.TOPIC), scenario, "--input.bounded", "false"),
+                                a,
+                                a.get(ScenarioArgs.TOPIC),
+                                scenario,
+                                new OptionArgs().set(AnalyticsOptions.BOUNDED, false).array()),
                         false,
                         scenario);
         while (client.getJobStatus().get() != JobStatus.RUNNING) {

@@ -1,13 +1,18 @@
 package io.logflow.cli;
 
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.config.OptionArgs;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
+import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.AnalyticsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.configuration.CheckpointingOptions;
 
 /**
  * A chaos run: the analytics job on a standalone cluster reads a steady stream while faults hit it
@@ -180,25 +185,19 @@ final class ChaosRun {
     }
 
     private static List<String> jobArgs(String bootstrap, String registryUrl, Path files) {
-        return List.of(
-                "analytics",
-                "--kafka.bootstrap-servers",
-                bootstrap,
-                "--registry.url",
-                registryUrl,
-                "--input.topics",
-                Defaults.TOPIC_LOGS,
-                "--input.starting-offsets",
-                "earliest",
-                "--windows",
-                "tumbling:1m",
-                "--output.files.path",
-                files.toUri().toString(),
-                "--output.files.format",
-                "json",
-                "--output.transactional-id-prefix",
-                "logflow-chaos",
-                "--execution.checkpointing.interval",
-                "2s");
+        List<String> args = new ArrayList<>(List.of(AnalyticsJob.NAME));
+        args.addAll(
+                new OptionArgs()
+                        .set(AnalyticsOptions.BOOTSTRAP_SERVERS, bootstrap)
+                        .set(AnalyticsOptions.REGISTRY_URL, registryUrl)
+                        .set(AnalyticsOptions.INPUT_TOPICS, List.of(Defaults.TOPIC_LOGS))
+                        .set(AnalyticsOptions.STARTING_OFFSETS, "earliest")
+                        .set(AnalyticsOptions.WINDOWS, List.of("tumbling:1m"))
+                        .set(AnalyticsOptions.FILES_PATH, files.toUri().toString())
+                        .set(AnalyticsOptions.FILES_FORMAT, "json")
+                        .set(AnalyticsOptions.TRANSACTIONAL_ID_PREFIX, "logflow-chaos")
+                        .set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2))
+                        .list());
+        return args;
     }
 }

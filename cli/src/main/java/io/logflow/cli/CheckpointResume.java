@@ -1,9 +1,15 @@
 package io.logflow.cli;
 
+import io.logflow.connectors.config.OptionArgs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -15,11 +21,6 @@ import org.apache.flink.core.fs.Path;
  * a user set win over these.
  */
 final class CheckpointResume {
-
-    static final String RETENTION = "execution.checkpointing.externalized-checkpoint-retention";
-    static final String RECOVERY_PATH = "execution.state-recovery.path";
-    static final String CLAIM_MODE = "execution.state-recovery.claim-mode";
-    static final String IGNORE_UNCLAIMED = "execution.state-recovery.ignore-unclaimed-state";
 
     private CheckpointResume() {}
 
@@ -37,10 +38,15 @@ final class CheckpointResume {
             java.util.function.Consumer<String> note)
             throws IOException {
         List<String> out = new ArrayList<>(jobArgs);
-        if (!sets(jobArgs, RETENTION)) {
-            out.addAll(List.of("--" + RETENTION, "RETAIN_ON_CANCELLATION"));
+        if (!sets(jobArgs, CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION)) {
+            out.addAll(
+                    new OptionArgs()
+                            .set(
+                                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION)
+                            .list());
         }
-        if (fresh || sets(jobArgs, RECOVERY_PATH)) {
+        if (fresh || sets(jobArgs, StateRecoveryOptions.SAVEPOINT_PATH)) {
             return out;
         }
         Optional<String> latest = latest(checkpointDir);
@@ -51,13 +57,16 @@ final class CheckpointResume {
                 "Resuming from "
                         + latest.get()
                         + " (the last run's newest checkpoint; --fresh starts over)");
-        out.addAll(List.of("--" + RECOVERY_PATH, latest.get()));
         // CLAIM: the new job owns the old checkpoint and deletes it once it is subsumed, so the
         // directory does not fill up restart after restart.
-        out.addAll(List.of("--" + CLAIM_MODE, "CLAIM"));
+        OptionArgs recovery =
+                new OptionArgs()
+                        .set(StateRecoveryOptions.SAVEPOINT_PATH, latest.get())
+                        .set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         if (dropUnknownState) {
-            out.addAll(List.of("--" + IGNORE_UNCLAIMED, "true"));
+            recovery.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
+        out.addAll(recovery.list());
         return out;
     }
 
@@ -94,7 +103,8 @@ final class CheckpointResume {
         return entries == null ? new FileStatus[0] : entries;
     }
 
-    private static boolean sets(List<String> args, String key) {
-        return args.stream().anyMatch(a -> a.equals("--" + key) || a.startsWith("--" + key + "="));
+    private static boolean sets(List<String> args, ConfigOption<?> option) {
+        String flag = "--" + option.key();
+        return args.stream().anyMatch(a -> a.equals(flag) || a.startsWith(flag + "="));
     }
 }

@@ -112,8 +112,8 @@ final class ClusterCommand {
                 {
                     int port = a.get(PORT);
                     int rpc = a.get(RPC_PORT);
-                    Ports.requireFree("127.0.0.1", port, "Flink web UI", "--port");
-                    Ports.requireFree("127.0.0.1", rpc, "Flink RPC", "--rpc-port");
+                    Ports.requireFree("127.0.0.1", port, "Flink web UI", PORT);
+                    Ports.requireFree("127.0.0.1", rpc, "Flink RPC", RPC_PORT);
                     LocalCluster cluster = new LocalCluster(home, dir, port, rpc);
                     if (cluster.process("jobmanager").isPresent()) {
                         throw new CliException("A cluster is already running from " + dir);

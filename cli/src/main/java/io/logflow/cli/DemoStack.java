@@ -2,6 +2,7 @@ package io.logflow.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.config.OptionArgs;
 import io.logflow.connectors.registry.RegistryClientConfig;
 import io.logflow.dashboard.DashboardServer;
 import io.logflow.devstack.generator.GeneratorReport;
@@ -11,16 +12,21 @@ import io.logflow.devstack.kafka.EmbeddedKafka;
 import io.logflow.devstack.registry.DevSchemaRegistry;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
+import io.logflow.jobs.analytics.AnalyticsOptions;
+import io.logflow.jobs.analytics.InputSource;
 import io.logflow.notifier.Notifier;
 import io.logflow.notifier.NotifierConfig;
 import io.logflow.notifier.NotifierConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,12 +71,13 @@ public final class DemoStack implements AutoCloseable {
     /** Starts every part in order, reporting each step to {@code step}. */
     public DemoStack start(Consumer<String> step) throws Exception {
         String host = settings.host();
-        Ports.requireFree(host, settings.kafkaPort(), "Kafka", "--kafka-port");
-        Ports.requireFree(host, settings.registryPort(), "schema registry", "--registry-port");
-        Ports.requireFree(host, settings.flinkPort(), "Flink web UI", "--flink-port");
-        Ports.requireFree(host, settings.dashboardPort(), "dashboard", "--dashboard-port");
+        Ports.requireFree(host, settings.kafkaPort(), "Kafka", DemoSettings.KAFKA_PORT);
         Ports.requireFree(
-                host, settings.metricsPort(), "Flink Prometheus reporter", "--metrics-port");
+                host, settings.registryPort(), "schema registry", DemoSettings.REGISTRY_PORT);
+        Ports.requireFree(host, settings.flinkPort(), "Flink web UI", CliOptions.FLINK_PORT);
+        Ports.requireFree(host, settings.dashboardPort(), "dashboard", DemoSettings.DASHBOARD_PORT);
+        Ports.requireFree(
+                host, settings.metricsPort(), "Flink Prometheus reporter", CliOptions.METRICS_PORT);
         Path data = settings.dataDir();
         Files.createDirectories(data.resolve(DataDirs.TMP));
 
@@ -124,9 +131,10 @@ public final class DemoStack implements AutoCloseable {
         if (notifierTree != null) {
             step.accept("Starting the notifier");
             ObjectNode tree = notifierTree.deepCopy();
-            NotifierConfigReader.set(tree, "kafka.bootstrap-servers", kafka.bootstrapServers());
-            NotifierConfigReader.set(tree, "registry.url", registry.url());
-            NotifierConfigReader.set(tree, "dashboard-url", dashboard.url());
+            NotifierConfigReader.set(
+                    tree, NotifierConfigReader.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            NotifierConfigReader.set(tree, NotifierConfigReader.REGISTRY_URL, registry.url());
+            NotifierConfigReader.set(tree, NotifierConfigReader.DASHBOARD_URL, dashboard.url());
             notifierConfig = NotifierConfigReader.read(tree);
             notifier = Notifier.start(notifierConfig);
             started.add(notifier);
@@ -192,45 +200,39 @@ public final class DemoStack implements AutoCloseable {
                         .toString();
         List<String> args =
                 CheckpointResume.apply(
-                        List.of(
-                                "--kafka.bootstrap-servers",
-                                kafka.bootstrapServers(),
-                                "--registry.url",
-                                registry.url(),
-                                "--input.sources",
-                                "logs=avro-confluent;gateway=nginx",
-                                "--input.sources.gateway.topic",
-                                GATEWAY_TOPIC,
-                                "--input.sources.gateway.service",
-                                "gateway",
-                                "--windows",
-                                settings.windows(),
-                                "--output.files.path",
-                                outputDir().toUri().toString(),
-                                "--output.files.format",
-                                "json",
-                                "--output.files.dead-letters-path",
-                                outputDir(Defaults.TOPIC_DLQ).toUri().toString(),
-                                "--output.files.late-events-path",
-                                outputDir(Defaults.TOPIC_LATE).toUri().toString(),
-                                "--output.patterns-topic",
-                                Defaults.TOPIC_PATTERNS,
-                                "--output.alerts-topic",
-                                Defaults.TOPIC_ALERTS,
-                                "--output.files.patterns-path",
-                                outputDir(Defaults.TOPIC_PATTERNS).toUri().toString(),
-                                "--output.files.alerts-path",
-                                outputDir(Defaults.TOPIC_ALERTS).toUri().toString(),
-                                "--output.transactional-id-prefix",
-                                "logflow-demo",
-                                "--execution.checkpointing.interval",
-                                settings.checkpointInterval(),
-                                "--execution.checkpointing.dir",
-                                checkpoints,
-                                "--watermark.idle-timeout",
-                                "10s",
-                                "--parallelism.default",
-                                "2"),
+                        new OptionArgs()
+                                .set(AnalyticsOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                                .set(AnalyticsOptions.REGISTRY_URL, registry.url())
+                                .set(
+                                        AnalyticsOptions.INPUT_SOURCES,
+                                        Defaults.TOPIC_LOGS + "=avro-confluent;gateway=nginx")
+                                .set(InputSource.key("gateway", InputSource.TOPIC), GATEWAY_TOPIC)
+                                .set(InputSource.key("gateway", InputSource.SERVICE), "gateway")
+                                .setText(AnalyticsOptions.WINDOWS, settings.windows())
+                                .set(AnalyticsOptions.FILES_PATH, outputDir().toUri().toString())
+                                .set(AnalyticsOptions.FILES_FORMAT, "json")
+                                .set(
+                                        AnalyticsOptions.DLQ_FILES_PATH,
+                                        outputDir(Defaults.TOPIC_DLQ).toUri().toString())
+                                .set(
+                                        AnalyticsOptions.LATE_FILES_PATH,
+                                        outputDir(Defaults.TOPIC_LATE).toUri().toString())
+                                .set(AnalyticsOptions.PATTERNS_TOPIC, Defaults.TOPIC_PATTERNS)
+                                .set(AnalyticsOptions.ALERTS_TOPIC, Defaults.TOPIC_ALERTS)
+                                .set(
+                                        AnalyticsOptions.PATTERNS_FILES_PATH,
+                                        outputDir(Defaults.TOPIC_PATTERNS).toUri().toString())
+                                .set(
+                                        AnalyticsOptions.ALERTS_FILES_PATH,
+                                        outputDir(Defaults.TOPIC_ALERTS).toUri().toString())
+                                .set(AnalyticsOptions.TRANSACTIONAL_ID_PREFIX, "logflow-demo")
+                                .setText(
+                                        CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                                        settings.checkpointInterval())
+                                .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints)
+                                .set(AnalyticsOptions.IDLE_TIMEOUT, Duration.ofSeconds(10))
+                                .set(CoreOptions.DEFAULT_PARALLELISM, 2)
+                                .list(),
                         checkpoints,
                         false,
                         true,

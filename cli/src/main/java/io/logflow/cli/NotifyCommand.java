@@ -44,15 +44,15 @@ final class NotifyCommand {
     private static final Map<ConfigOption<String>, String> KEYS =
             Map.of(
                     ServiceCommands.KAFKA,
-                    "kafka.bootstrap-servers",
+                    NotifierConfigReader.KAFKA_BOOTSTRAP_SERVERS,
                     ServiceCommands.REGISTRY,
-                    "registry.url",
+                    NotifierConfigReader.REGISTRY_URL,
                     DASHBOARD_URL,
-                    "dashboard-url",
+                    NotifierConfigReader.DASHBOARD_URL,
                     TOPIC,
-                    "kafka.topic",
+                    NotifierConfigReader.KAFKA_TOPIC,
                     GROUP_ID,
-                    "kafka.group-id");
+                    NotifierConfigReader.KAFKA_GROUP_ID);
 
     /** Each adds a receiver named and typed after its key, in this order after the file's. */
     private static final List<ConfigOption<String>> RECEIVERS =
@@ -152,9 +152,9 @@ final class NotifyCommand {
                         NotifierConfigReader.set(tree, key, conf.get(flag));
                     }
                 });
-        if (conf.contains(CliOptions.DATA_DIR) || !tree.has("data-dir")) {
+        if (conf.contains(CliOptions.DATA_DIR) || !tree.has(NotifierConfigReader.DATA_DIR)) {
             Path data = CliOptions.dataDir(conf).resolve(DataDirs.NOTIFIER);
-            NotifierConfigReader.set(tree, "data-dir", data.toString());
+            NotifierConfigReader.set(tree, NotifierConfigReader.DATA_DIR, data.toString());
         }
         for (ConfigOption<String> flag : RECEIVERS) {
             if (conf.contains(flag)) {

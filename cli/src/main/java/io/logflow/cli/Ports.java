@@ -3,6 +3,7 @@ package io.logflow.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import org.apache.flink.configuration.ConfigOption;
 
 /** Checks ports before anything starts, so a clash is reported by name, not by a stack trace. */
 final class Ports {
@@ -10,7 +11,7 @@ final class Ports {
     private Ports() {}
 
     /** Fails with a message naming {@code what}, the port and the flag that changes it. */
-    static void requireFree(String host, int port, String what, String flag) {
+    static void requireFree(String host, int port, String what, ConfigOption<Integer> flag) {
         if (port == 0) {
             return;
         }
@@ -25,8 +26,8 @@ final class Ports {
                             + what
                             + ") is already in use on "
                             + host
-                            + ": stop what holds it, or choose another with "
-                            + flag
+                            + ": stop what holds it, or choose another with --"
+                            + flag.key()
                             + " <port>");
         }
     }

@@ -101,8 +101,9 @@ final class RunCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("run analytics: " + e.getMessage());
         }
-        Ports.requireFree("127.0.0.1", flinkPort, "Flink web UI", "--flink-port");
-        Ports.requireFree("127.0.0.1", metricsPort, "Flink Prometheus reporter", "--metrics-port");
+        Ports.requireFree("127.0.0.1", flinkPort, "Flink web UI", CliOptions.FLINK_PORT);
+        Ports.requireFree(
+                "127.0.0.1", metricsPort, "Flink Prometheus reporter", CliOptions.METRICS_PORT);
         Files.createDirectories(dataDir.resolve(DataDirs.TMP));
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Flink (MiniCluster)");

@@ -96,7 +96,7 @@ final class ServiceCommands {
         String host = a.get(HOST);
         int port = a.get(KAFKA_PORT);
         Path data = CliOptions.dataDir(a).resolve(DataDirs.KAFKA);
-        Ports.requireFree(host, port, "Kafka", "--port");
+        Ports.requireFree(host, port, "Kafka", KAFKA_PORT);
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting Kafka (KRaft, single node) with data in " + data);
         try (EmbeddedKafka kafka =
@@ -115,7 +115,7 @@ final class ServiceCommands {
         String host = a.get(HOST);
         int port = a.get(REGISTRY_PORT);
         String kafka = a.get(KAFKA);
-        Ports.requireFree(host, port, "schema registry", "--port");
+        Ports.requireFree(host, port, "schema registry", REGISTRY_PORT);
         Shutdown shutdown = Shutdown.onSignals();
         out.step("Starting the dev schema registry on Kafka " + kafka);
         DevSchemaRegistryBuilder builder =
@@ -158,7 +158,7 @@ final class ServiceCommands {
         int port = a.get(DASHBOARD_PORT);
         String kafka = a.get(KAFKA);
         String registry = a.get(REGISTRY);
-        Ports.requireFree(host, port, "dashboard", "--port");
+        Ports.requireFree(host, port, "dashboard", DASHBOARD_PORT);
         DashboardServer server;
         try {
             server =

@@ -19,7 +19,10 @@ class CliArgsTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> Ports.requireFree("127.0.0.1", port, "Kafka", "--kafka-port"))
+            assertThatThrownBy(
+                            () ->
+                                    Ports.requireFree(
+                                            "127.0.0.1", port, "Kafka", DemoSettings.KAFKA_PORT))
                     .isInstanceOf(CliException.class)
                     .hasMessage(
                             "Port "

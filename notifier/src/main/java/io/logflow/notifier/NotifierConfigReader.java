@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.logflow.connectors.Defaults;
+import io.logflow.connectors.kafka.KafkaOptions;
 import io.logflow.connectors.registry.RegistryClientConfig;
+import io.logflow.connectors.registry.RegistryOptions;
 import io.logflow.schema.AlertKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * ObjectNode tree = NotifierConfigReader.load(Path.of("notifier.yaml"));
- * NotifierConfigReader.set(tree, "kafka.bootstrap-servers", "broker:9092");
+ * NotifierConfigReader.set(tree, NotifierConfigReader.KAFKA_BOOTSTRAP_SERVERS, "broker:9092");
  * NotifierConfig config = NotifierConfigReader.read(tree);
  * }</pre>
  */
@@ -41,13 +43,22 @@ public final class NotifierConfigReader {
                     AlertKind.SILENCE.name(), "critical",
                     AlertKind.NEW_ERROR_TEMPLATE.name(), "info");
 
+    /** The file's keys that bin/logflow's flags set ({@link #set}); the same names as the job's. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = KafkaOptions.BOOTSTRAP_SERVERS.key();
+
+    public static final String KAFKA_TOPIC = "kafka.topic";
+    public static final String KAFKA_GROUP_ID = "kafka.group-id";
+    public static final String REGISTRY_URL = RegistryOptions.URL.key();
+    public static final String DASHBOARD_URL = "dashboard-url";
+    public static final String DATA_DIR = "data-dir";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP =
             Set.of(
                     "kafka",
                     "registry",
-                    "data-dir",
-                    "dashboard-url",
+                    DATA_DIR,
+                    DASHBOARD_URL,
                     "resend-interval",
                     "retry",
                     "severities",
@@ -138,17 +149,17 @@ public final class NotifierConfigReader {
                         ConfigNodes.duration(retry, "retry.give-up-after", Duration.ofMinutes(10)),
                         ConfigNodes.duration(
                                 retry, "retry.request-timeout", Duration.ofSeconds(10)));
-        String dashboard = ConfigNodes.text(tree, "dashboard-url", null);
+        String dashboard = ConfigNodes.text(tree, DASHBOARD_URL, null);
         return new NotifierConfig(
-                ConfigNodes.text(kafka, "kafka.bootstrap-servers", Defaults.LOOPBACK_KAFKA),
-                ConfigNodes.text(kafka, "kafka.topic", Defaults.TOPIC_ALERTS),
-                ConfigNodes.text(kafka, "kafka.group-id", "logflow-notifier"),
+                ConfigNodes.text(kafka, KAFKA_BOOTSTRAP_SERVERS, Defaults.LOOPBACK_KAFKA),
+                ConfigNodes.text(kafka, KAFKA_TOPIC, Defaults.TOPIC_ALERTS),
+                ConfigNodes.text(kafka, KAFKA_GROUP_ID, "logflow-notifier"),
                 startFrom.equals("earliest"),
                 registry(registry),
-                Path.of(ConfigNodes.text(tree, "data-dir", Defaults.DATA_DIR + "/notifier"))
+                Path.of(ConfigNodes.text(tree, DATA_DIR, Defaults.DATA_DIR + "/notifier"))
                         .toAbsolutePath()
                         .normalize(),
-                dashboard == null ? null : ConfigNodes.httpUrl("dashboard-url", dashboard),
+                dashboard == null ? null : ConfigNodes.httpUrl(DASHBOARD_URL, dashboard),
                 ConfigNodes.duration(tree, "resend-interval", DEFAULT_RESEND),
                 retries,
                 severities(ConfigNodes.object(tree, "severities")),
@@ -156,18 +167,19 @@ public final class NotifierConfigReader {
     }
 
     private static RegistryClientConfig registry(JsonNode node) {
-        String url = ConfigNodes.text(node, "registry.url", Defaults.LOOPBACK_REGISTRY);
-        ConfigNodes.httpUrl("registry.url", url);
+        String url = ConfigNodes.text(node, REGISTRY_URL, Defaults.LOOPBACK_REGISTRY);
+        ConfigNodes.httpUrl(REGISTRY_URL, url);
         RegistryClientConfig.Builder b = RegistryClientConfig.builder(url);
-        String basic = ConfigNodes.text(node, "registry.basic-auth", null);
+        String basic = ConfigNodes.text(node, RegistryOptions.BASIC_AUTH.key(), null);
         if (basic != null) {
             int colon = basic.indexOf(':');
             if (colon <= 0) {
-                throw new NotifierConfigException("registry.basic-auth: needs user:password");
+                throw new NotifierConfigException(
+                        RegistryOptions.BASIC_AUTH.key() + ": needs user:password");
             }
             b.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
         }
-        String token = ConfigNodes.text(node, "registry.bearer-token", null);
+        String token = ConfigNodes.text(node, RegistryOptions.BEARER_TOKEN.key(), null);
         if (token != null) {
             b.bearerToken(token);
         }

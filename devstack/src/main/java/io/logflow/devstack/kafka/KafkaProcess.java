@@ -1,5 +1,6 @@
 package io.logflow.devstack.kafka;
 
+import io.logflow.connectors.config.OptionArgs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,7 +48,11 @@ public final class KafkaProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(KafkaMain.class.getName());
-        command.addAll(List.of("--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+        command.addAll(
+                new OptionArgs()
+                        .set(KafkaMain.PORT, port)
+                        .set(KafkaMain.DATA_DIR, dataDir.toString())
+                        .list());
         Process process =
                 new ProcessBuilder(command)
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

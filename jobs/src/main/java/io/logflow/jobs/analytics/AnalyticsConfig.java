@@ -122,7 +122,7 @@ public final class AnalyticsConfig implements Serializable {
         List<InputSource> parsed = InputSource.parse(spec, raw.toMap());
         for (InputSource source : parsed) {
             if (source.startingOffsets() != null) {
-                String key = InputSource.PREFIX + source.name() + ".starting-offsets";
+                String key = InputSource.key(source.name(), InputSource.STARTING_OFFSETS);
                 try {
                     StartingOffsets.parse(source.startingOffsets());
                 } catch (RuntimeException e) {

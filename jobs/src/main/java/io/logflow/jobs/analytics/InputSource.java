@@ -23,13 +23,27 @@ public record InputSource(
         implements Serializable {
 
     /** The prefix of every source's own keys. */
-    public static final String PREFIX = "input.sources.";
+    public static final String PREFIX = AnalyticsOptions.INPUT_SOURCES.key() + ".";
+
+    /** A source's topic (default: its name). */
+    public static final String TOPIC = "topic";
+
+    /** A raw source's service name (default: its topic). */
+    public static final String SERVICE = "service";
+
+    /** Where a source starts when the job has no state (default: input.starting-offsets). */
+    public static final String STARTING_OFFSETS = "starting-offsets";
 
     private static final java.util.regex.Pattern NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
     public boolean isAvro() {
         return format.equals(LogFormats.AVRO);
+    }
+
+    /** The key of {@code sub} (e.g. {@link #TOPIC}) for the source {@code name}. */
+    public static String key(String name, String sub) {
+        return PREFIX + name + "." + sub;
     }
 
     /**
@@ -72,7 +86,7 @@ public record InputSource(
         List<InputSource> out = new ArrayList<>();
         for (Map.Entry<String, String> f : formats.entrySet()) {
             Map<String, String> keys = own.getOrDefault(f.getKey(), Map.of());
-            String topic = keys.getOrDefault("topic", f.getKey());
+            String topic = keys.getOrDefault(TOPIC, f.getKey());
             Map<String, String> fields = new HashMap<>();
             keys.forEach(
                     (k, v) -> {
@@ -82,13 +96,13 @@ public record InputSource(
                     });
             FormatSettings settings;
             try {
-                settings = new FormatSettings(keys.getOrDefault("service", topic), fields);
+                settings = new FormatSettings(keys.getOrDefault(SERVICE, topic), fields);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
                         PREFIX + f.getKey() + ".fields: " + e.getMessage(), e);
             }
             if (f.getValue().equals(LogFormats.AVRO)
-                    && (!fields.isEmpty() || keys.containsKey("service"))) {
+                    && (!fields.isEmpty() || keys.containsKey(SERVICE))) {
                 throw new IllegalArgumentException(
                         PREFIX
                                 + f.getKey()
@@ -101,11 +115,7 @@ public record InputSource(
             }
             out.add(
                     new InputSource(
-                            f.getKey(),
-                            topic,
-                            f.getValue(),
-                            settings,
-                            keys.get("starting-offsets")));
+                            f.getKey(), topic, f.getValue(), settings, keys.get(STARTING_OFFSETS)));
         }
         return out;
     }
@@ -131,7 +141,7 @@ public record InputSource(
                                                             + String.join(", ", formats.keySet())
                                                             + ")"));
             String sub = rest.substring(source.length() + 1);
-            if (!List.of("topic", "service", "starting-offsets").contains(sub)
+            if (!List.of(TOPIC, SERVICE, STARTING_OFFSETS).contains(sub)
                     && !sub.startsWith("fields.")) {
                 throw new IllegalArgumentException(
                         "Unknown key "
