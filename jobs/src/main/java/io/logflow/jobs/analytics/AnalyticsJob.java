@@ -14,7 +14,7 @@ import io.logflow.jobs.analytics.functions.LateEventRestore;
 import io.logflow.jobs.analytics.functions.ServiceKey;
 import io.logflow.jobs.analytics.functions.ShuffledEvent;
 import io.logflow.jobs.analytics.functions.ShuffledEventTypeInfo;
-import io.logflow.jobs.analytics.functions.WindowResultFunction;
+import io.logflow.jobs.analytics.functions.WindowPanesOperator;
 import io.logflow.jobs.analytics.functions.WindowStatsAggregate;
 import io.logflow.jobs.patterns.PatternMining;
 import io.logflow.schema.Alert;
@@ -22,6 +22,8 @@ import io.logflow.schema.LogEvent;
 import io.logflow.schema.LogPattern;
 import io.logflow.schema.WindowStats;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -34,10 +36,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,37 +169,45 @@ public final class AnalyticsJob {
         KeyedStream<CompactEvent, String> byService =
                 DataStreamUtils.reinterpretAsKeyedStream(
                         events, new ServiceKey(), TypeInformation.of(String.class));
-        DataStream<WindowStats> results = null;
-        DataStream<WindowStats> first = null;
-        DataStream<CompactEvent> late = null;
-        for (WindowSpec spec : config.windows()) {
-            SingleOutputStreamOperator<WindowStats> windowed =
-                    byService
-                            .window(assigner(spec))
-                            .allowedLateness(config.get(ALLOWED_LATENESS))
-                            .sideOutputLateData(LATE_EVENTS)
-                            .aggregate(
-                                    new WindowStatsAggregate(
-                                            config.get(TOP_N), config.alertRules().routeSelector()),
-                                    new WindowResultFunction(spec.name()))
-                            .name("window-stats-" + spec.name())
-                            .uid("window-stats-" + spec.name());
-            if (late == null) {
-                late = windowed.getSideOutput(LATE_EVENTS);
-            } else {
-                // An event late for several window definitions goes to logs-late once, for the
-                // first; the others count theirs, so nothing is dropped without a count.
-                windowed.getSideOutput(LATE_EVENTS)
-                        .map(new CountingMap<>("lateEvents"))
-                        .returns(CompactEventTypeInfo.INSTANCE)
-                        .name("count-late-events-" + spec.name())
-                        .uid("count-late-events-" + spec.name());
-            }
-            if (first == null) {
-                first = windowed;
-            }
-            results = results == null ? windowed : results.union(windowed);
+        List<WindowSpec> specs = config.windows();
+        List<OutputTag<CompactEvent>> lateOutputs = new ArrayList<>();
+        lateOutputs.add(LATE_EVENTS);
+        for (WindowSpec spec : specs.subList(1, specs.size())) {
+            lateOutputs.add(
+                    new OutputTag<>("late-events-" + spec.name(), CompactEventTypeInfo.INSTANCE));
         }
+        // Every window definition in one operator: each event is aggregated once, into the pane of
+        // the definitions' smallest step, whatever the number of definitions.
+        SingleOutputStreamOperator<WindowStats> results =
+                byService
+                        .transform(
+                                "window-stats",
+                                TypeInformation.of(WindowStats.class),
+                                new WindowPanesOperator(
+                                        specs,
+                                        config.get(ALLOWED_LATENESS),
+                                        new WindowStatsAggregate(
+                                                config.get(TOP_N),
+                                                config.alertRules().routeSelector()),
+                                        lateOutputs))
+                        .uid("window-stats");
+        DataStream<CompactEvent> late = results.getSideOutput(LATE_EVENTS);
+        for (int i = 1; i < specs.size(); i++) {
+            // An event late for several window definitions goes to logs-late once, for the
+            // first; the others count theirs, so nothing is dropped without a count.
+            results.getSideOutput(lateOutputs.get(i))
+                    .map(new CountingMap<>("lateEvents"))
+                    .returns(CompactEventTypeInfo.INSTANCE)
+                    .name("count-late-events-" + specs.get(i).name())
+                    .uid("count-late-events-" + specs.get(i).name());
+        }
+        String firstName = specs.get(0).name();
+        DataStream<WindowStats> first =
+                specs.size() == 1
+                        ? results
+                        : results.filter(stats -> stats.getWindow().equals(firstName))
+                                .name("window-stats-" + firstName)
+                                .uid("window-stats-" + firstName + "-results");
         // Counted, and decoded whole again from their original bytes: the windows read only a
         // projection, logs-late gets the events as they were written.
         SingleOutputStreamOperator<LogEvent> countedLate =
@@ -230,11 +236,5 @@ public final class AnalyticsJob {
                 countedLate,
                 patterns,
                 alerts);
-    }
-
-    private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
-        return spec.isTumbling()
-                ? TumblingEventTimeWindows.of(spec.size())
-                : SlidingEventTimeWindows.of(spec.size(), spec.slide());
     }
 }

@@ -22,7 +22,7 @@ import org.apache.flink.api.common.functions.AggregateFunction;
  * percentiles, distinct hosts and clients, top paths and errors.
  *
  * <p>The result carries placeholders for the window-specific fields (service, window bounds,
- * revision, emission time); the window function that sees the window fills them in.
+ * revision, emission time); {@link WindowPanesOperator}, which sees the window, fills them in.
  */
 public final class WindowStatsAggregate
         implements AggregateFunction<CompactEvent, WindowAccumulator, WindowStats> {
