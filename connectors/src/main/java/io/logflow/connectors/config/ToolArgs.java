@@ -184,6 +184,11 @@ public final class ToolArgs {
         return ToolUsage.text(command, options.values(), required, configFile, passThroughPrefixes);
     }
 
+    /** The usage text without its usage line, for a command that hands these options on. */
+    public String optionLines() {
+        return ToolUsage.optionLines(options.values(), required, configFile, passThroughPrefixes);
+    }
+
     private Map<String, String> tokenize(String[] args) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {

@@ -2,6 +2,7 @@ package io.logflow.connectors.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,16 @@ final class ToolUsage {
 
     static String text(
             String command,
+            Collection<ConfigOption<?>> options,
+            Set<String> required,
+            boolean configFile,
+            List<String> passThroughPrefixes) {
+        String lines = optionLines(options, required, configFile, passThroughPrefixes);
+        return "Usage: " + command + " [--key value]..." + (lines.isEmpty() ? "" : "\n" + lines);
+    }
+
+    /** The lines under the usage line: one per option, then what is passed on unchecked. */
+    static String optionLines(
             Collection<ConfigOption<?>> options,
             Set<String> required,
             boolean configFile,
@@ -43,23 +54,24 @@ final class ToolUsage {
                     "--" + ToolArgs.CONFIG_FILE + " FILE",
                     "YAML or .properties file; arguments win.");
         }
-        if (!passThroughPrefixes.isEmpty()) {
-            rows.put(
-                    "--" + String.join("... --", passThroughPrefixes) + "...",
-                    "Passed on as they are.");
-        }
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
-        StringBuilder out = new StringBuilder("Usage: " + command + " [--key value]...");
+        List<String> lines = new ArrayList<>();
         rows.forEach(
                 (flag, text) ->
-                        out.append(
-                                ("\n  "
+                        lines.add(
+                                ("  "
                                                 + String.format("%-" + width + "s", flag)
                                                 + text.strip()
                                                         .replace(
                                                                 "\n", "\n" + " ".repeat(width + 2)))
                                         .stripTrailing()));
-        return out.toString();
+        if (!passThroughPrefixes.isEmpty()) {
+            // A sentence, not a row: the prefixes side by side would widen every row's column.
+            lines.add(
+                    "  Passed on as they are: any --key starting with "
+                            + String.join(", ", passThroughPrefixes));
+        }
+        return String.join("\n", lines);
     }
 
     private static String placeholder(ConfigOption<?> option) {

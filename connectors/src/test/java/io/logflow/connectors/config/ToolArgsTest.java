@@ -170,6 +170,17 @@ class ToolArgsTest {
                                 "  --incident VALUE (repeatable)  An incident such as spike:a@1s.",
                                 "                                 See the docs (https://x.io).",
                                 "  --bearer-token VALUE"));
+        ToolArgs passing = ARGS.passThrough(List.of("state.", "pipeline.")).withConfigFile();
+        assertThat(passing.usage())
+                .isEqualTo("Usage: tool [--key value]...\n" + passing.optionLines());
+        assertThat(passing.optionLines())
+                .startsWith("  --kafka VALUE                  host:port. Required.\n")
+                .endsWith(
+                        "\n  --bearer-token VALUE"
+                                + "\n  --config FILE                  YAML or .properties file;"
+                                + " arguments win."
+                                + "\n  Passed on as they are: any --key starting with state.,"
+                                + " pipeline.");
     }
 
     @Test
