@@ -1,22 +1,42 @@
 package io.logflow.jobs;
 
+import io.logflow.connectors.config.ToolArgs;
+import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsJob;
 import io.logflow.jobs.normalize.NormalizeJob;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.client.program.ProgramParametrizationException;
 
 /** The jobs jar's entry point: {@code flink run logflow-jobs.jar <job> [--key value ...]}. */
 public final class LogFlowJobs {
+
+    static final String COMMAND = "flink run logflow-jobs.jar";
+
+    private static final List<String> JOBS = List.of(AnalyticsJob.NAME, NormalizeJob.NAME);
 
     private LogFlowJobs() {}
 
     // No System.exit here: submitted through the REST API, main() runs inside the JobManager,
     // and an exit would take the whole cluster down. Flink's CLI and REST both report the
     // exception's message.
+    //
+    // A usage asked for is thrown as a ProgramParametrizationException: Flink's CLI prints that
+    // one's message alone (others come inside "The main method caused an error" and a stack
+    // trace), and REST answers with it. Printed with a plain return instead, it would exit 0 on
+    // the CLI, but on REST it would land in the JobManager's stdout file while the answer said
+    // only "No jobs included in application".
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && ToolArgs.wantsHelp(args[0])) {
+            throw new ProgramParametrizationException(usage());
+        }
         if (args.length == 0 || args[0].startsWith("-")) {
             throw new IllegalArgumentException("No job named.\n" + usage());
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (JOBS.contains(args[0]) && ToolArgs.wantsHelp(rest)) {
+            throw new ProgramParametrizationException(usage(args[0]));
+        }
         switch (args[0]) {
             case AnalyticsJob.NAME:
                 AnalyticsJob.main(rest);
@@ -30,12 +50,20 @@ public final class LogFlowJobs {
     }
 
     static String usage() {
-        return "Usage: flink run logflow-jobs.jar <job> [--key value ...]\n"
+        return "Usage: "
+                + COMMAND
+                + " <job> [--key value ...]\n"
                 + "Jobs:\n"
                 + "  analytics   per-service windowed metrics of the log stream\n"
                 + "  normalize   raw sources (input.sources) to Avro LogEvents on logs, exactly"
                 + " once\n"
-                + "Options are listed in README.md; --config <file.yaml|.properties> reads them"
-                + " from a file.";
+                + "A job's options: "
+                + COMMAND
+                + " <job> --help";
+    }
+
+    /** Both jobs read the same options; the usage line names the one asked about. */
+    static String usage(String job) {
+        return AnalyticsConfig.args(COMMAND + " " + job).usage();
     }
 }

@@ -153,14 +153,20 @@ public final class AnalyticsConfig implements Serializable {
 
     /** Parses job arguments ({@code --key value}, {@code --config file}). */
     public static AnalyticsConfig fromArgs(String... args) {
+        return from(args(AnalyticsJob.NAME).parse(args));
+    }
+
+    /**
+     * The parser of the job arguments, and so their usage text; {@code command} is how the usage
+     * line names the job.
+     */
+    public static ToolArgs args(String command) {
         List<String> passThrough = new ArrayList<>(FLINK_PREFIXES);
         passThrough.add(KAFKA_PROPERTIES_PREFIX);
         passThrough.add(InputSource.PREFIX);
-        return from(
-                ToolArgs.of(AnalyticsJob.NAME, AnalyticsOptions.all())
-                        .passThrough(passThrough)
-                        .withConfigFile()
-                        .parse(args));
+        return ToolArgs.of(command, AnalyticsOptions.all())
+                .passThrough(passThrough)
+                .withConfigFile();
     }
 
     /** Validates an already built configuration. */
