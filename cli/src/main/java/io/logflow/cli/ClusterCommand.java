@@ -56,19 +56,29 @@ final class ClusterCommand {
     private static final ToolArgs STATUS = ToolArgs.of(COMMAND + "status", CliOptions.DATA_DIR);
     private static final ToolArgs STOP = ToolArgs.of(COMMAND + "stop", CliOptions.DATA_DIR);
 
+    private static final List<String> ACTIONS =
+            List.of("start", "submit", "stop-job", "status", "stop");
+
     private ClusterCommand() {}
 
     static String usage() {
-        return String.join(
-                "\n",
-                START.usage(),
-                SUBMIT.usage(),
-                "  -- JOB [job options]    Last: the job to run and its options. Default:"
-                        + " analytics.",
-                STOP_JOB.usage(),
-                "  Stops the job with a savepoint, for upgrades.",
-                STATUS.usage(),
-                STOP.usage());
+        return String.join("\n", ACTIONS.stream().map(ClusterCommand::usage).toList());
+    }
+
+    /** The usage of {@code action}; of every action when it names none of them. */
+    static String usage(String action) {
+        return switch (action == null ? "" : action) {
+            case "start" -> START.usage();
+            case "submit" ->
+                    SUBMIT.usage()
+                            + "\n  -- JOB [job options]    Last: the job to run and its options."
+                            + " Default: analytics.";
+            case "stop-job" ->
+                    STOP_JOB.usage() + "\n  Stops the job with a savepoint, for upgrades.";
+            case "status" -> STATUS.usage();
+            case "stop" -> STOP.usage();
+            default -> usage();
+        };
     }
 
     static int run(String[] args, Console out) throws Exception {

@@ -1,13 +1,32 @@
 package io.logflow.cli;
 
 import io.logflow.devstack.generator.GeneratorMain;
+import java.util.List;
 
 /** The text of {@code bin/logflow help [command]}. */
 final class Help {
 
+    /** The commands with a usage of their own, shown by help and by their own --help or -h. */
+    static final List<String> COMMANDS =
+            List.of(
+                    "demo",
+                    "run",
+                    "generate",
+                    "kafka",
+                    "registry",
+                    "dashboard",
+                    "notify",
+                    "cluster",
+                    "chaos",
+                    "patterns");
+
     private Help() {}
 
-    static String text(String command) {
+    /**
+     * The usage of {@code command}, or the overview when it is null; {@code args} are what follow
+     * the command, of which cluster's first names the action whose usage to show.
+     */
+    static String text(String command, String... args) {
         if (command == null) {
             return String.join(
                     "\n",
@@ -30,7 +49,7 @@ final class Help {
                     "  bench      benchmarks: LogFlow vs the input ceiling and a Kafka Streams peer"
                             + " (bin/logflow bench --help)",
                     "  build      (re)build LogFlow",
-                    "  help [command]",
+                    "  help [command]  a command's options; so does bin/logflow <command> --help",
                     "",
                     "Everything stops cleanly on Ctrl-C. Logs go to <data-dir>/logs/logflow.log.");
         }
@@ -48,7 +67,7 @@ final class Help {
             case "notify":
                 return NotifyCommand.ARGS.usage();
             case "cluster":
-                return ClusterCommand.usage();
+                return ClusterCommand.usage(args.length > 0 ? args[0] : null);
             case "patterns":
                 return PatternsCommand.usage();
             case "chaos":
@@ -56,10 +75,7 @@ final class Help {
             case "generate":
                 return GeneratorMain.usage();
             default:
-                return "No help for '"
-                        + command
-                        + "'; commands: demo, run, generate, kafka,"
-                        + " registry, dashboard, notify, cluster, chaos, patterns";
+                return "No help for '" + command + "'; commands: " + String.join(", ", COMMANDS);
         }
     }
 }

@@ -32,6 +32,11 @@ public final class LogFlowCli {
     static int run(String[] args, Console out) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        // Here, not in each command: before the log directory is made or anything starts.
+        if (Help.COMMANDS.contains(command) && ToolArgs.wantsHelp(rest)) {
+            out.info(Help.text(command, rest));
+            return 0;
+        }
         if (java.util.Set.of(
                         "demo",
                         "run",
@@ -75,7 +80,10 @@ public final class LogFlowCli {
             case "help":
             case "--help":
             case "-h":
-                out.info(Help.text(rest.length > 0 ? rest[0] : null));
+                out.info(
+                        rest.length == 0
+                                ? Help.text(null)
+                                : Help.text(rest[0], Arrays.copyOfRange(rest, 1, rest.length)));
                 return 0;
             default:
                 throw new CliException("unknown command '" + command + "'; try: bin/logflow help");

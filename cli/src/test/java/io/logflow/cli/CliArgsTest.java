@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliArgsTest {
+
+    @TempDir Path dir;
 
     @Test
     void takenPortIsReportedByNameAndFlag() throws Exception {
@@ -261,6 +264,73 @@ class CliArgsTest {
                             + " port. Default: 9249.\n")
                 .contains("\n  --execution.checkpointing.dir VALUE  Where the job checkpoints,")
                 .contains("\nAny other option is the analytics job's (see README), e.g.\n");
+    }
+
+    @Test
+    void helpOrHAnywhereAfterACommandPrintsWhatHelpPrintsAndStartsNothing() throws Exception {
+        Path dataDir = dir.resolve("never-made");
+        for (String command : Help.COMMANDS) {
+            String help = output("help", command);
+            assertThat(help)
+                    .as(command)
+                    .startsWith("Usage: bin/logflow " + command + " ")
+                    .isEqualTo(Help.text(command) + "\n");
+            assertThat(output(command, "--help")).as(command).isEqualTo(help);
+            assertThat(output(command, "-h")).as(command).isEqualTo(help);
+            assertThat(output(command, "--data-dir", dataDir.toString(), "--help"))
+                    .as(command)
+                    .isEqualTo(help);
+        }
+        assertThat(dataDir).as("no log directory for a usage").doesNotExist();
+        assertThat(output("run", "analytics", "--kafka.bootstrap-servers", "k:1", "-h"))
+                .isEqualTo(output("help", "run"));
+        assertThat(output("patterns", "app.log", "--format", "lines", "--help"))
+                .isEqualTo(output("help", "patterns"));
+    }
+
+    @Test
+    void clusterActionHelpIsThatActionsUsage() throws Exception {
+        String all = output("help", "cluster");
+        for (String action : List.of("start", "submit", "stop-job", "status", "stop")) {
+            String help = output("help", "cluster", action);
+            assertThat(help)
+                    .as(action)
+                    .startsWith("Usage: bin/logflow cluster " + action + " ")
+                    .isNotEqualTo(all);
+            assertThat(all).contains(help);
+            assertThat(output("cluster", action, "--help")).as(action).isEqualTo(help);
+        }
+        assertThat(output("cluster", "status", "-h"))
+                .isEqualTo(
+                        "Usage: bin/logflow cluster status [--key value]...\n"
+                                + "  --data-dir VALUE  Where data and log files go. Default:"
+                                + " .logflow.\n");
+        assertThat(output("cluster", "submit", "--rest", "--", "analytics", "--help"))
+                .startsWith("Usage: bin/logflow cluster submit [--key value]...\n")
+                .endsWith(
+                        "\n  -- JOB [job options]    Last: the job to run and its options."
+                                + " Default: analytics.\n");
+        assertThat(output("cluster", "stop-job", "a1b2", "--help"))
+                .startsWith("Usage: bin/logflow cluster stop-job JOB_ID [--key value]...\n")
+                .endsWith("\n  Stops the job with a savepoint, for upgrades.\n");
+        assertThat(output("cluster", "--help")).isEqualTo(all);
+        assertThat(output("cluster", "restart", "--help")).isEqualTo(all);
+    }
+
+    @Test
+    void anOptionThatOnlyLooksLikeHelpIsStillUnknown() {
+        Console out = new Console(new PrintStream(new ByteArrayOutputStream()));
+        assertThatThrownBy(
+                        () -> LogFlowCli.run(new String[] {"patterns", "app.log", "--helpme"}, out))
+                .isInstanceOf(CliException.class)
+                .hasMessage("patterns: Unknown option 'helpme'. Known options: format, out");
+    }
+
+    private static String output(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Console out = new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(LogFlowCli.run(args, out)).as(String.join(" ", args)).isZero();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private interface Command {
