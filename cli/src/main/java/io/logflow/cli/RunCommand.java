@@ -44,9 +44,8 @@ final class RunCommand {
         return String.join(
                 "\n",
                 ARGS.usage(),
-                "Any other option is the analytics job's (see README), e.g.",
-                "  --kafka.bootstrap-servers host:9092 --registry.url http://host:8085",
-                "  --input.topics logs --windows 'tumbling:1m;sliding:5m/1m'");
+                "Any other option is the " + AnalyticsJob.NAME + " job's:",
+                AnalyticsConfig.args(AnalyticsJob.NAME).optionLines());
     }
 
     /**

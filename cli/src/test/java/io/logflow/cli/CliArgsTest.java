@@ -263,7 +263,9 @@ class CliArgsTest {
                             + "  --metrics-port N                     Flink's Prometheus reporter"
                             + " port. Default: 9249.\n")
                 .contains("\n  --execution.checkpointing.dir VALUE  Where the job checkpoints,")
-                .contains("\nAny other option is the analytics job's (see README), e.g.\n");
+                .contains(
+                        "\nAny other option is the analytics job's:\n"
+                                + "  --kafka.bootstrap-servers VALUE ");
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logflow.jobs.alerts.AlertOptions;
 import io.logflow.jobs.analytics.AnalyticsConfig;
 import io.logflow.jobs.analytics.AnalyticsOptions;
+import io.logflow.jobs.analytics.InputSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.apache.flink.configuration.ConfigOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,46 @@ class RunCommandTest {
                         new String[] {"analytics", "--execution.checkpointing.dir=file:/x/chk"});
         assertThat(s.checkpointDir()).isEqualTo("file:/x/chk");
         assertThat(s.jobArgs()).containsExactly("--execution.checkpointing.dir", "file:/x/chk");
+    }
+
+    @Test
+    void runsUsageListsTheJobsOwnOptionsWithTheirDefaults() {
+        String usage = RunCommand.usage();
+        assertThat(usage)
+                .startsWith(
+                        RunCommand.ARGS.usage() + "\nAny other option is the analytics job's:\n")
+                .endsWith(
+                        "\n  Passed on as they are: any --key starting with "
+                                + String.join(", ", AnalyticsOptions.FLINK_PREFIXES)
+                                + ", "
+                                + AnalyticsOptions.KAFKA_PROPERTIES_PREFIX
+                                + ", "
+                                + InputSource.PREFIX);
+        for (ConfigOption<?> option : AnalyticsOptions.all()) {
+            assertThat(usage).contains("\n  --" + option.key() + " ");
+        }
+        assertThat(line(usage, AnalyticsOptions.GROUP_ID))
+                .startsWith("  --input.group-id VALUE ")
+                .endsWith(" Default: " + AnalyticsOptions.GROUP_ID.defaultValue() + ".");
+        assertThat(line(usage, AnalyticsOptions.TOP_N))
+                .startsWith("  --top-n N ")
+                .endsWith(" Default: " + AnalyticsOptions.TOP_N.defaultValue() + ".");
+        assertThat(line(usage, AnalyticsOptions.INPUT_TOPICS))
+                .startsWith("  --input.topics VALUE (repeatable) ")
+                .endsWith(
+                        " Default: "
+                                + String.join(";", AnalyticsOptions.INPUT_TOPICS.defaultValue())
+                                + ".");
+        assertThat(line(usage, AlertOptions.MIN_VOLUME))
+                .endsWith(" Default: " + AlertOptions.MIN_VOLUME.defaultValue() + ".");
+    }
+
+    /** The usage line of {@code option}. */
+    private static String line(String usage, ConfigOption<?> option) {
+        return usage.lines()
+                .filter(l -> l.startsWith("  --" + option.key() + " "))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
