@@ -74,6 +74,10 @@ class LocalClusterITCase {
                     .hasMessageContaining("Unknown option 'bogus'");
             assertThatThrownBy(() -> flink.run(jarId, List.of(), 1, null))
                     .hasMessageContaining("No job named");
+            // A usage asked for is the answer's message too, not a job.
+            assertThatThrownBy(() -> flink.run(jarId, List.of("analytics", "--help"), 1, null))
+                    .hasMessageEndingWith(
+                            "): Usage: flink run logflow-jobs.jar analytics [--key value]...");
             assertThat(cluster.process("jobmanager")).isPresent();
             String job1 = flink.run(jarId, args, 1, null);
 
