@@ -3,6 +3,7 @@ package io.logflow.bench;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.logflow.connectors.config.ToolArgs;
+import io.logflow.jobs.analytics.WindowSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +63,26 @@ public final class BenchMain {
                             "Only the scale runs (10, 1,000 and 100,000 services; results in"
                                     + " <date>-<host>-scale.md).");
 
+    static final ConfigOption<String> SCALE_WINDOWS =
+            key("scale-windows")
+                    .stringType()
+                    .defaultValue(BenchSettings.DEFAULT_WINDOWS)
+                    .withDescription(
+                            "The job's window definitions in the scale runs, e.g."
+                                    + " 'tumbling:1m;sliding:5m/1m' (the throughput runs keep the"
+                                    + " Kafka Streams peers' tumbling window).");
+
     static final ToolArgs ARGS =
             ToolArgs.of(
-                    "logflow bench", EVENTS, SERVICES, SMALL, HEAP, RESULTS, PROFILE, SCALE_ONLY);
+                    "logflow bench",
+                    EVENTS,
+                    SERVICES,
+                    SMALL,
+                    HEAP,
+                    RESULTS,
+                    PROFILE,
+                    SCALE_ONLY,
+                    SCALE_WINDOWS);
 
     private BenchMain() {}
 
@@ -121,6 +139,15 @@ public final class BenchMain {
         if (conf.get(PROFILE)) {
             settings = settings.withProfile();
         }
+        String windows = conf.get(SCALE_WINDOWS);
+        try {
+            for (String w : windows.split(";")) {
+                WindowSpec.parse(w.trim());
+            }
+        } catch (IllegalArgumentException e) {
+            throw ToolArgs.invalid(SCALE_WINDOWS, e.getMessage());
+        }
+        settings = settings.withScaleWindows(windows);
         return conf.get(SCALE_ONLY) ? settings.withScaleOnly() : settings;
     }
 

@@ -131,8 +131,9 @@ final class BenchReport {
         t.append(
                 String.format(
                         Locale.ROOT,
-                        "Checkpoints every %d ms; the state column is the largest full state size"
-                                + " among the run's completed checkpoints.%n%n",
+                        "Windows `%s`; checkpoints every %d ms; the state column is the largest"
+                                + " full state size among the run's completed checkpoints.%n%n",
+                        settings.scaleWindows(),
                         BenchRun.SCALE_CHECKPOINT_MILLIS));
         t.append(
                 "| scenario | events/s | CPU-s per 1M events | peak heap (MB) | peak after GC (MB)"

@@ -85,6 +85,7 @@ public final class BenchRun {
                 ScenarioArgs scaleArgs =
                         base.copy()
                                 .with(ScenarioArgs.TOPIC, topic)
+                                .with(ScenarioArgs.WINDOWS, settings.scaleWindows())
                                 .with(ScenarioArgs.EXPECTED, settings.scaleEvents())
                                 .with(
                                         ScenarioArgs.CHECKPOINT_INTERVAL,
@@ -307,7 +308,7 @@ public final class BenchRun {
                 .with(ScenarioArgs.EXPECTED, expected)
                 .with(ScenarioArgs.WARMUP_EXPECTED, warmupEvents)
                 .with(ScenarioArgs.WORK_DIR, settings.workDir().toString())
-                .with(ScenarioArgs.WINDOWS, "tumbling:" + BenchSettings.WINDOW.toMinutes() + "m")
+                .with(ScenarioArgs.WINDOWS, BenchSettings.DEFAULT_WINDOWS)
                 .with(ScenarioArgs.WINDOW, BenchSettings.WINDOW)
                 .with(ScenarioArgs.OUT_OF_ORDERNESS, BenchSettings.OUT_OF_ORDERNESS)
                 .with(ScenarioArgs.ALLOWED_LATENESS, BenchSettings.ALLOWED_LATENESS)

@@ -22,6 +22,7 @@ import java.util.List;
  * @param label marks results that are not a full default run, e.g. "medium run"
  * @param profile record each LogFlow scenario with JFR and write its top frames
  * @param scaleOnly run only the scale runs: the 100,000-vs-10-services ratio in minutes
+ * @param scaleWindows the job's window definitions in the scale runs
  */
 public record BenchSettings(
         long events,
@@ -38,10 +39,14 @@ public record BenchSettings(
         Path workDir,
         String label,
         boolean profile,
-        boolean scaleOnly) {
+        boolean scaleOnly,
+        String scaleWindows) {
 
     /** The window definition of every run (and the Kafka Streams peer's window size). */
     public static final Duration WINDOW = Duration.ofMinutes(1);
+
+    /** {@link #WINDOW} as the job's windows option. */
+    public static final String DEFAULT_WINDOWS = "tumbling:" + WINDOW.toMinutes() + "m";
 
     /** The latency probe's windows: short, so that 60-90 s give enough results to rank. */
     public static final Duration LATENCY_WINDOW = Duration.ofSeconds(10);
@@ -83,7 +88,8 @@ public record BenchSettings(
                                 events,
                                 DEFAULT_EVENTS),
                 false,
-                false);
+                false,
+                DEFAULT_WINDOWS);
     }
 
     public BenchSettings withResultsDir(Path dir) {
@@ -102,7 +108,8 @@ public record BenchSettings(
                 workDir,
                 label,
                 profile,
-                scaleOnly);
+                scaleOnly,
+                scaleWindows);
     }
 
     public BenchSettings withHeap(String size) {
@@ -121,7 +128,8 @@ public record BenchSettings(
                 workDir,
                 label,
                 profile,
-                scaleOnly);
+                scaleOnly,
+                scaleWindows);
     }
 
     public BenchSettings withWorkDir(Path dir) {
@@ -140,7 +148,8 @@ public record BenchSettings(
                 dir,
                 label,
                 profile,
-                scaleOnly);
+                scaleOnly,
+                scaleWindows);
     }
 
     public BenchSettings withProfile() {
@@ -159,7 +168,8 @@ public record BenchSettings(
                 workDir,
                 label,
                 true,
-                scaleOnly);
+                scaleOnly,
+                scaleWindows);
     }
 
     public BenchSettings withScaleOnly() {
@@ -178,7 +188,29 @@ public record BenchSettings(
                 workDir,
                 label.isEmpty() ? "Scale runs only" : label + "; scale runs only",
                 profile,
-                true);
+                true,
+                scaleWindows);
+    }
+
+    /** These settings with the scale runs' job on {@code windows} (e.g. two definitions). */
+    public BenchSettings withScaleWindows(String windows) {
+        return new BenchSettings(
+                events,
+                services,
+                warmupEvents,
+                eventTimeSpan,
+                heap,
+                checkpointInterval,
+                latencyDuration,
+                latencyCheckpointInterval,
+                scaleServices,
+                scaleEvents,
+                resultsDir,
+                workDir,
+                label,
+                profile,
+                scaleOnly,
+                windows);
     }
 
     /** Events per second of event time that spread {@code count} events over the span. */
