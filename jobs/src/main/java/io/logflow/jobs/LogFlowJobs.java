@@ -7,6 +7,7 @@ import io.logflow.jobs.normalize.NormalizeJob;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.client.program.ProgramParametrizationException;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The jobs jar's entry point: {@code flink run logflow-jobs.jar <job> [--key value ...]}. */
 public final class LogFlowJobs {
@@ -21,9 +22,10 @@ public final class LogFlowJobs {
     // and an exit would take the whole cluster down. Flink's CLI and REST both report the
     // exception's message.
     //
-    // A usage asked for is thrown as a ProgramParametrizationException: Flink's CLI prints that
-    // one's message alone (others come inside "The main method caused an error" and a stack
-    // trace), and REST answers with it. Printed with a plain return instead, it would exit 0 on
+    // A usage asked for, and any wrong argument, is thrown as a ProgramParametrizationException:
+    // Flink's CLI prints that one's message alone (others come inside "The main method caused an
+    // error" and a stack trace), and REST answers with it. Printed with a plain return instead, it
+    // would exit 0 on
     // the CLI, but on REST it would land in the JobManager's stdout file while the answer said
     // only "No jobs included in application".
     public static void main(String[] args) throws Exception {
@@ -31,7 +33,7 @@ public final class LogFlowJobs {
             throw new ProgramParametrizationException(usage());
         }
         if (args.length == 0 || args[0].startsWith("-")) {
-            throw new IllegalArgumentException("No job named.\n" + usage());
+            throw new ProgramParametrizationException("No job named.\n" + usage());
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (JOBS.contains(args[0]) && ToolArgs.wantsHelp(rest)) {
@@ -39,13 +41,25 @@ public final class LogFlowJobs {
         }
         switch (args[0]) {
             case AnalyticsJob.NAME:
-                AnalyticsJob.main(rest);
+                AnalyticsJob.run(
+                        StreamExecutionEnvironment.getExecutionEnvironment(), options(rest));
                 break;
             case NormalizeJob.NAME:
-                NormalizeJob.main(rest);
+                NormalizeJob.run(
+                        StreamExecutionEnvironment.getExecutionEnvironment(), options(rest));
                 break;
             default:
-                throw new IllegalArgumentException("Unknown job '" + args[0] + "'.\n" + usage());
+                throw new ProgramParametrizationException(
+                        "Unknown job '" + args[0] + "'.\n" + usage());
+        }
+    }
+
+    /** The job's options; one that is unknown or does not parse names itself, without a trace. */
+    private static AnalyticsConfig options(String[] args) {
+        try {
+            return AnalyticsConfig.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            throw new ProgramParametrizationException(e.getMessage());
         }
     }
 

@@ -46,17 +46,22 @@ class LogFlowJobsTest {
                                 + " logs, exactly once\n"
                                 + "A job's options: flink run logflow-jobs.jar <job> --help");
         assertThatThrownBy(() -> LogFlowJobs.main(new String[0]))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ProgramParametrizationException.class)
                 .hasMessageStartingWith("No job named.\nUsage: flink run logflow-jobs.jar <job>");
         assertThatThrownBy(() -> LogFlowJobs.main(new String[] {"nope", "--help"}))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ProgramParametrizationException.class)
                 .hasMessageStartingWith("Unknown job 'nope'.\n");
     }
 
     @Test
     void anUnknownOptionIsStillTheJobsError() {
+        // Flink's CLI prints a ProgramParametrizationException's message alone, with no trace.
         assertThatThrownBy(() -> LogFlowJobs.main(new String[] {"analytics", "--helpme", "1"}))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ProgramParametrizationException.class)
                 .hasMessageStartingWith("Unknown option 'helpme'. Known options: ");
+        assertThatThrownBy(() -> LogFlowJobs.main(new String[] {"normalize", "--windows", "daily"}))
+                .isInstanceOf(ProgramParametrizationException.class)
+                .hasMessageContaining("'windows'")
+                .hasMessageContaining("daily");
     }
 }
