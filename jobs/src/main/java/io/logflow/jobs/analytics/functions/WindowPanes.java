@@ -9,7 +9,9 @@ import java.util.function.LongPredicate;
  * window that fired and may still be updated by late events.
  *
  * <p>Panes are kept sorted by start; events mostly land in the newest, so look-ups scan from the
- * end.
+ * end. A copy (the heap backend makes one of each state object written after a checkpoint began)
+ * shares the panes with the original and copies one only before it changes: the sketches' copies
+ * are byte round trips, and most panes of a service no longer change.
  */
 public final class WindowPanes {
 
@@ -19,6 +21,9 @@ public final class WindowPanes {
     long[] starts;
     WindowAccumulator[] panes;
     int paneCount;
+
+    /** Panes still shared with the object this one was copied from: never changed in place. */
+    boolean[] shared;
 
     /** Fired windows still within their lateness: definition index, end and last revision. */
     int[] firedSpecs;
@@ -40,15 +45,20 @@ public final class WindowPanes {
     WindowPanes(int panes, int fired) {
         starts = new long[Math.max(1, panes)];
         this.panes = new WindowAccumulator[Math.max(1, panes)];
+        shared = new boolean[Math.max(1, panes)];
         firedSpecs = new int[Math.max(1, fired)];
         firedEnds = new long[Math.max(1, fired)];
         firedRevisions = new int[Math.max(1, fired)];
     }
 
-    /** The pane starting at {@code start}, or null. */
-    WindowAccumulator pane(long start) {
+    /** The pane starting at {@code start}, ready to change (no longer shared), or null. */
+    WindowAccumulator paneToChange(long start) {
         for (int i = paneCount - 1; i >= 0; i--) {
             if (starts[i] == start) {
+                if (shared[i]) {
+                    panes[i] = panes[i].copy();
+                    shared[i] = false;
+                }
                 return panes[i];
             }
             if (starts[i] < start) {
@@ -66,17 +76,21 @@ public final class WindowPanes {
         }
         if (i >= 0 && starts[i] == start) {
             panes[i] = acc;
+            shared[i] = false;
             return false;
         }
         if (paneCount == starts.length) {
             starts = Arrays.copyOf(starts, paneCount * 2);
             panes = Arrays.copyOf(panes, paneCount * 2);
+            shared = Arrays.copyOf(shared, paneCount * 2);
         }
         int at = i + 1;
         System.arraycopy(starts, at, starts, at + 1, paneCount - at);
         System.arraycopy(panes, at, panes, at + 1, paneCount - at);
+        System.arraycopy(shared, at, shared, at + 1, paneCount - at);
         starts[at] = start;
         panes[at] = acc;
+        shared[at] = false;
         paneCount++;
         return true;
     }
@@ -106,6 +120,7 @@ public final class WindowPanes {
         for (int i = 0; i < paneCount; i++) {
             if (!expired.test(starts[i])) {
                 starts[kept] = starts[i];
+                shared[kept] = shared[i];
                 panes[kept++] = panes[i];
             }
         }
@@ -136,13 +151,15 @@ public final class WindowPanes {
         boolean test(int spec, long end);
     }
 
-    /** A deep copy, so a checkpoint's snapshot is not changed by later events. */
+    /**
+     * A copy a checkpoint's snapshot cannot see change: the panes are shared until the copy changes
+     * one ({@link #paneToChange}), the rest is copied.
+     */
     public WindowPanes copy() {
         WindowPanes c = new WindowPanes(paneCount, firedCount);
-        for (int i = 0; i < paneCount; i++) {
-            c.starts[i] = starts[i];
-            c.panes[i] = panes[i].copy();
-        }
+        System.arraycopy(starts, 0, c.starts, 0, paneCount);
+        System.arraycopy(panes, 0, c.panes, 0, paneCount);
+        Arrays.fill(c.shared, 0, paneCount, true);
         c.paneCount = paneCount;
         System.arraycopy(firedSpecs, 0, c.firedSpecs, 0, firedCount);
         System.arraycopy(firedEnds, 0, c.firedEnds, 0, firedCount);

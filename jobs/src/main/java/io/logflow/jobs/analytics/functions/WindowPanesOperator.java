@@ -116,7 +116,7 @@ public final class WindowPanesOperator extends AbstractStreamOperator<WindowStat
         // Every window that ended at or before this watermark has fired: its timer came first.
         panes.firedUntil = Math.max(panes.firedUntil, watermark);
         long paneStart = start(ts, pane);
-        WindowAccumulator acc = panes.pane(paneStart);
+        WindowAccumulator acc = panes.paneToChange(paneStart);
         boolean changed = acc == null;
         WindowAccumulator added =
                 aggregate.add(element.getValue(), changed ? aggregate.createAccumulator() : acc);
