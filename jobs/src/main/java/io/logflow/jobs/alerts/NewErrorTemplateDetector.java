@@ -85,15 +85,10 @@ public final class NewErrorTemplateDetector
                             settings,
                             ctx.timerService());
             warmup.update(w);
+            settleDue(start, ctx.getCurrentKey(), out);
         }
         int seen = w.windows;
         TemplateWatch watch = watches.get(p.getTemplateId());
-        if (watch != null && start >= due(watch)) {
-            // The watermark jumped past the watch's timer together with this window (a backlog):
-            // settle the watch as the timer would have, before this window counts.
-            settle(p.getTemplateId(), watch, due(watch), false, ctx.getCurrentKey(), out);
-            watch = null;
-        }
         if (watch == null) {
             if (!p.getNewError() || seen <= settings.templateWarmupWindows) {
                 return;
@@ -115,6 +110,24 @@ public final class NewErrorTemplateDetector
         }
         watches.put(p.getTemplateId(), watch);
         ctx.timerService().registerEventTimeTimer(due(watch));
+    }
+
+    /**
+     * Settles, as their timers would have, the watches due by the start of the service's window
+     * that begins at {@code start}: a window of any template starting that late shows their quiet
+     * windows have passed. It matters when the watermark jumps past a timer together with later
+     * windows (a backlog, or the end of a bounded input, which otherwise ends no template).
+     */
+    private void settleDue(long start, String service, Collector<Alert> out) throws Exception {
+        List<Map.Entry<Long, TemplateWatch>> due = new ArrayList<>();
+        for (Map.Entry<Long, TemplateWatch> e : watches.entries()) {
+            if (due(e.getValue()) <= start) {
+                due.add(Map.entry(e.getKey(), e.getValue()));
+            }
+        }
+        for (Map.Entry<Long, TemplateWatch> e : due) {
+            settle(e.getKey(), e.getValue(), due(e.getValue()), false, service, out);
+        }
     }
 
     /** Confirmation ends with the window after the first; resolution waits for quiet windows. */

@@ -125,6 +125,27 @@ class NewErrorTemplateDetectorTest {
     }
 
     @Test
+    void aBoundedInputResolvesWhatItsLaterWindowsShowQuiet() throws Exception {
+        try (var h = harness()) {
+            for (int n = 0; n < 4; n++) {
+                window(h, n, pattern(n, ACCESS, 0, false));
+            }
+            window(h, 4, pattern(4, LEDGER, 3, true));
+            // The input's tail closes windows 5 to 8 under the final watermark only: other
+            // templates' windows from 7 on show the two quiet windows after the last line.
+            for (int n = 5; n <= 8; n++) {
+                h.processElement(pattern(n, ACCESS, 0, false), (n + 1) * STEP - 1);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues())
+                    .extracting(Alert::getState)
+                    .containsExactly(AlertState.FIRING, AlertState.RESOLVED);
+            assertThat(h.extractOutputValues().get(1).getEventTime())
+                    .isEqualTo(Instant.ofEpochMilli(7 * STEP));
+        }
+    }
+
+    @Test
     void theEndOfABoundedInputResolvesNothing() throws Exception {
         try (var h = harness()) {
             for (int n = 0; n < 4; n++) {
