@@ -37,17 +37,8 @@ public final class LogFlowCli {
             out.info(Help.text(command, rest));
             return 0;
         }
-        if (java.util.Set.of(
-                        "demo",
-                        "run",
-                        "generate",
-                        "kafka",
-                        "registry",
-                        "dashboard",
-                        "notify",
-                        "cluster",
-                        "chaos")
-                .contains(command)) {
+        // patterns reads a file and prints; every other command starts services that log.
+        if (Help.COMMANDS.contains(command) && !command.equals("patterns")) {
             // Before any logger exists: everything the services log goes under the data dir.
             Path logs = dataDir(rest).resolve(DataDirs.LOGS);
             Files.createDirectories(logs);
