@@ -66,11 +66,11 @@ public final class PatternStateSerializer extends StatelessSerializer<PatternSta
                             + FORMAT_VERSION);
         }
         PatternState state = new PatternState(TemplateMinerSerializer.INSTANCE.deserialize(in));
-        int windows = count(in.readInt(), "window");
+        int windows = count(in, "window", "pattern");
         for (int i = 0; i < windows; i++) {
             PatternState.OpenWindow w = state.open(in.readLong());
             HashMap<Long, WindowCount> counts = w.counts();
-            int n = count(in.readInt(), "template count");
+            int n = count(in, "template", "pattern");
             for (int j = 0; j < n; j++) {
                 long id = in.readLong();
                 WindowCount c = new WindowCount();
@@ -85,13 +85,6 @@ public final class PatternStateSerializer extends StatelessSerializer<PatternSta
             }
         }
         return state;
-    }
-
-    private static int count(int n, String what) throws IOException {
-        if (n < 0) {
-            throw new IOException("Negative " + what + " number " + n + " in pattern state");
-        }
-        return n;
     }
 
     @Override

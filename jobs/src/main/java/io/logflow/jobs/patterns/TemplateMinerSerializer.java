@@ -96,10 +96,7 @@ public final class TemplateMinerSerializer extends StatelessSerializer<TemplateM
         TemplateMiner miner = new TemplateMiner(settings);
         long nextId = in.readLong();
         long evicted = in.readLong();
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("Negative template count " + n + " in TemplateMiner state");
-        }
+        int n = count(in, "template", "TemplateMiner");
         for (int i = 0; i < n; i++) {
             long id = in.readLong();
             long count = in.readLong();
@@ -128,10 +125,7 @@ public final class TemplateMinerSerializer extends StatelessSerializer<TemplateM
     }
 
     private static String[] readStrings(DataInputView in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("Negative string count " + n + " in TemplateMiner state");
-        }
+        int n = count(in, "string", "TemplateMiner");
         String[] values = new String[n];
         for (int i = 0; i < n; i++) {
             values[i] = StringValue.readString(in);

@@ -44,6 +44,18 @@ public abstract class StatelessSerializer<T> extends TypeSerializer<T> {
         serialize(deserialize(source), target);
     }
 
+    /**
+     * {@code n}, read as the number of {@code what}s that follow in a {@code state}; a negative one
+     * means the bytes are not this serializer's, which is said rather than allocated.
+     */
+    protected static int count(DataInputView in, String what, String state) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("Negative " + what + " count " + n + " in " + state + " state");
+        }
+        return n;
+    }
+
     @Override
     public final boolean equals(Object obj) {
         return obj != null && obj.getClass() == getClass();

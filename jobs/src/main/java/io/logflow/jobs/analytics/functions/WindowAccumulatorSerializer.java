@@ -156,10 +156,7 @@ public final class WindowAccumulatorSerializer extends StatelessSerializer<Windo
 
     private static LinkedHashMap<String, RouteDigest> readRoutes(DataInputView in)
             throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("Negative route count " + n + " in WindowAccumulator state");
-        }
+        int n = count(in, "route", "WindowAccumulator");
         if (n == 0) {
             return null;
         }

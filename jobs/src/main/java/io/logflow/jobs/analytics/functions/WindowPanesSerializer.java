@@ -59,14 +59,14 @@ public final class WindowPanesSerializer extends StatelessSerializer<WindowPanes
                             + "; this build reads version "
                             + FORMAT_VERSION);
         }
-        int panes = count(in.readInt(), "pane");
+        int panes = count(in, "pane", "window pane");
         long[] starts = new long[panes];
         WindowAccumulator[] accs = new WindowAccumulator[panes];
         for (int i = 0; i < panes; i++) {
             starts[i] = in.readLong();
             accs[i] = WindowAccumulatorSerializer.INSTANCE.deserialize(in);
         }
-        int fired = count(in.readInt(), "fired window");
+        int fired = count(in, "fired window", "window pane");
         WindowPanes sized = new WindowPanes(panes, fired);
         System.arraycopy(starts, 0, sized.starts, 0, panes);
         System.arraycopy(accs, 0, sized.panes, 0, panes);
@@ -80,13 +80,6 @@ public final class WindowPanesSerializer extends StatelessSerializer<WindowPanes
         sized.firedUntil = in.readLong();
         sized.timer = in.readLong();
         return sized;
-    }
-
-    private static int count(int n, String what) throws IOException {
-        if (n < 0) {
-            throw new IOException("Negative " + what + " number " + n + " in window panes");
-        }
-        return n;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.logflow.jobs.analytics.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logflow.devstack.events.SampleEvents;
+import java.io.IOException;
 import java.time.Instant;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +52,26 @@ class WindowPanesTest {
         WindowPanesSerializer.INSTANCE.serialize(panes, out);
         WindowPanes read =
                 WindowPanesSerializer.INSTANCE.deserialize(
-                        new org.apache.flink.core.memory.DataInputDeserializer(
-                                out.getCopyOfBuffer()));
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
         assertThat(bytes(read)).isEqualTo(out.getCopyOfBuffer());
         assertThat(read.starts[0]).isZero();
         assertThat(read.panes[0].count).isEqualTo(4);
         assertThat(read.firedSpecs[0]).isEqualTo(1);
         assertThat(read.timer).isEqualTo(19_999);
+    }
+
+    @Test
+    void bytesThatAreNoPanesAreNamedNotAllocated() {
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        assertThatThrownBy(
+                        () -> {
+                            out.writeByte(WindowPanesSerializer.FORMAT_VERSION);
+                            out.writeInt(-3);
+                            WindowPanesSerializer.INSTANCE.deserialize(
+                                    new DataInputDeserializer(out.getCopyOfBuffer()));
+                        })
+                .isInstanceOf(IOException.class)
+                .hasMessage("Negative pane count -3 in window pane state");
     }
 
     private static WindowAccumulator accumulator(int events) {
