@@ -76,8 +76,9 @@ final class ToolUsage {
 
     private static String placeholder(ConfigOption<?> option) {
         Object d = option.defaultValue();
-        if (d instanceof Boolean) {
-            return "";
+        if (d instanceof Boolean on) {
+            // A bare switch turns an option on; one that is on already says how to turn it off.
+            return on ? "true|false" : "";
         } else if (d instanceof Number) {
             return "N";
         } else if (d instanceof Duration) {

@@ -153,6 +153,22 @@ class ToolArgsTest {
     }
 
     @Test
+    void aSwitchThatIsOnShowsHowToTurnItOff() {
+        ConfigOption<Boolean> templates =
+                ConfigOptions.key("templates")
+                        .booleanType()
+                        .defaultValue(true)
+                        .withDescription("Mine templates.");
+        ToolArgs args = ToolArgs.of("tool", templates, BOUNDED);
+        assertThat(args.optionLines())
+                .isEqualTo(
+                        "  --templates true|false  Mine templates. Default: true.\n"
+                                + "  --bounded               Stop.");
+        assertThat(args.parse("--templates", "false").get(templates)).isFalse();
+        assertThat(args.parse("--templates").get(templates)).isTrue();
+    }
+
+    @Test
     void usageComesFromTheOptions() {
         assertThat(ToolArgs.wantsHelp("--kafka", "k:1", "-h")).isTrue();
         assertThat(ToolArgs.wantsHelp("--kafka", "k:1")).isFalse();
